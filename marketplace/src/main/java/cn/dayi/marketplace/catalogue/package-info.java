@@ -1,0 +1,2 @@
+/** The instrument catalogue: instruments, their owners, national categories and regions. */
+package cn.dayi.marketplace.catalogue;

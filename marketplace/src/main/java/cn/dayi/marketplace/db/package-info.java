@@ -1,0 +1,2 @@
+/** Database access helpers shared by the marketplace features. */
+package cn.dayi.marketplace.db;
