@@ -1,0 +1,57 @@
+package cn.dayi.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Module dependencies point one way, and other modules use only a module's public API. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.dayi");
+    }
+
+    @Test
+    void searchIsALeafThatKnowsNothingOfTheDomain() {
+        noClasses().that().resideInAPackage("cn.dayi.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.app..")
+                .check(classes);
+    }
+
+    @Test
+    void marketplaceDoesNotDependOnTheDeployable() {
+        noClasses().that().resideInAPackage("cn.dayi.marketplace..")
+                .should().dependOnClassesThat().resideInAPackage("cn.dayi.app..")
+                .check(classes);
+    }
+
+    @Test
+    void localServicesStandAlone() {
+        noClasses().that().resideInAPackage("cn.dayi.local..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.search..",
+                        "cn.dayi.app..")
+                .check(classes);
+    }
+
+    @Test
+    void otherModulesUseOnlyTheSearchApi() {
+        noClasses().that().resideOutsideOfPackage("cn.dayi.search..")
+                .should().dependOnClassesThat().resideInAPackage("cn.dayi.search.elasticsearch..")
+                .check(classes);
+    }
+
+    @Test
+    void productionCodeDoesNotUseTestServices() {
+        noClasses().that().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.search..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.dayi.local.TestServices")
+                .check(classes);
+    }
+}
