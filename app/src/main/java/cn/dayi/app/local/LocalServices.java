@@ -48,7 +48,29 @@ public final class LocalServices {
             LOG.info("ELASTICSEARCH_URL not set: starting a local Elasticsearch node");
         }
         p.put("elasticsearch.url", es.join());
+        p.put(JWT_SECRET_PROPERTY, jwtSecret());
         return p;
+    }
+
+    static final String JWT_SECRET_PROPERTY = "micronaut.security.token.jwt.signatures.secret.generator.secret";
+
+    /**
+     * {@code DAYI_JWT_SECRET} (at least 32 characters; the same on every app node), or a random
+     * secret for this start only: sign-ins then do not survive a restart, which is fine for a local run.
+     */
+    static String jwtSecret() {
+        String configured = env("DAYI_JWT_SECRET");
+        if (configured != null) {
+            if (configured.length() < 32) {
+                throw new IllegalStateException("DAYI_JWT_SECRET must be at least 32 characters (256 bits for HS256).");
+            }
+            return configured;
+        }
+        LOG.warn("DAYI_JWT_SECRET not set: using a random token secret for this start; sign-ins end when the platform "
+                + "stops. Set DAYI_JWT_SECRET (32+ characters, the same on every node) in production.");
+        byte[] bytes = new byte[48];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /**

@@ -53,12 +53,49 @@ public class ApiException extends RuntimeException {
         public ValidationFailed(String field, String code, String message) {
             super(HttpStatus.BAD_REQUEST, code, message, List.of(new FieldError(field, code, message)));
         }
+
+        /** The fields' problems; the problem's code is the field's code when there is one problem, else VALIDATION_FAILED. */
+        public static ValidationFailed of(List<FieldError> errors) {
+            if (errors.size() == 1) {
+                FieldError e = errors.get(0);
+                return new ValidationFailed(e.field(), e.code(), e.message());
+            }
+            return new ValidationFailed(String.join(" ", errors.stream().map(FieldError::message).toList()), errors);
+        }
     }
 
     /** 409 or 422: the request is well-formed but breaks a business rule. */
     public static final class RuleViolation extends ApiException {
         public RuleViolation(HttpStatus status, String code, String message) {
             super(status, code, message, List.of());
+        }
+    }
+
+    /** 401: not signed in, or the credentials are wrong. */
+    public static final class Unauthorized extends ApiException {
+        public Unauthorized(String code, String message) {
+            super(HttpStatus.UNAUTHORIZED, code, message, List.of());
+        }
+    }
+
+    /** 403: signed in, but this person may not do this (wrong role or another organisation's data). */
+    public static final class Forbidden extends ApiException {
+        public Forbidden(String code, String message) {
+            super(HttpStatus.FORBIDDEN, code, message, List.of());
+        }
+    }
+
+    /** 429: too many attempts; {@code retryAfterSeconds} says when to try again. */
+    public static final class TooManyRequests extends ApiException {
+        private final long retryAfterSeconds;
+
+        public TooManyRequests(String code, String message, long retryAfterSeconds) {
+            super(HttpStatus.TOO_MANY_REQUESTS, code, message, List.of());
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
         }
     }
 

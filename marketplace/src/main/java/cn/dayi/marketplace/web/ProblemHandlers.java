@@ -37,7 +37,13 @@ public class ProblemHandlers {
 
     @Singleton
     ExceptionHandler<ApiException, HttpResponse<Problem>> apiException() {
-        return (request, e) -> respond(e.status(), e.code(), e.getMessage(), e.errors());
+        return (request, e) -> {
+            MutableHttpResponse<Problem> response = respond(e.status(), e.code(), e.getMessage(), e.errors());
+            if (e instanceof ApiException.TooManyRequests t) {
+                response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, Long.toString(t.retryAfterSeconds()));
+            }
+            return response;
+        };
     }
 
     @Singleton
@@ -100,6 +106,8 @@ public class ProblemHandlers {
             public MutableHttpResponse<Problem> processResponse(ErrorContext ctx, MutableHttpResponse<?> response) {
                 HttpStatus status = response.getStatus();
                 String code = switch (status.getCode()) {
+                    case 401 -> "UNAUTHORIZED";
+                    case 403 -> "FORBIDDEN";
                     case 404 -> "NOT_FOUND";
                     case 405 -> "METHOD_NOT_ALLOWED";
                     case 415 -> "UNSUPPORTED_MEDIA_TYPE";
@@ -107,7 +115,11 @@ public class ProblemHandlers {
                     case 400 -> "BAD_REQUEST";
                     default -> status.getCode() >= 500 ? "INTERNAL_ERROR" : "REQUEST_FAILED";
                 };
-                String detail = status.getCode() >= 500
+                String detail = status.getCode() == 401
+                        ? "Please sign in: this needs an account (Authorization: Bearer <token>, or the session cookie of the sign-in page)."
+                        : status.getCode() == 403
+                        ? "Your account may not do this."
+                        : status.getCode() >= 500
                         ? "Something went wrong on our side (reference " + reference(ctx) + "). Please try again."
                         : ctx.getErrors().stream().findFirst().map(e -> e.getMessage()).orElse(status.getReason());
                 return response.contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)

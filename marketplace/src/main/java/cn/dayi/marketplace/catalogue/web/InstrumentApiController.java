@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The public catalogue API: search, detail, autocomplete. No sign-in needed. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/instruments")
 @ExecuteOn(TaskExecutors.BLOCKING) // JDBC and Elasticsearch calls block: keep them off the event loop
 @Tag(name = "Instruments", description = "Find large scientific instruments")

@@ -51,7 +51,9 @@ final class Codes {
             OrganisationKind.ENTERPRISE, new String[] {"企业", "公司"},
             OrganisationKind.HOSPITAL, new String[] {"医院", "医疗机构"},
             OrganisationKind.TESTING_AGENCY, new String[] {"检测机构", "检验检测机构", "第三方检测机构"},
-            OrganisationKind.OTHER, new String[] {"其他", "其它"}));
+            OrganisationKind.OTHER, new String[] {"其他", "其它"},
+            OrganisationKind.OPERATOR, new String[] {"仪器服务机构", "第三方服务机构", "服务机构"},
+            OrganisationKind.AUTHORITY, new String[] {"科技主管部门", "主管部门", "仪器管理中心"}));
 
     static final Codes.Of<SharingMode> SHARING = new Of<>(SharingMode.class, "sharing_mode", Map.of(
             SharingMode.EXTERNAL, new String[] {"外部共享", "对外共享", "开放共享"},

@@ -10,7 +10,8 @@ package cn.dayi.marketplace.catalogue.web.pages;
  * @param section     {@code home} or {@code search}, to mark the current navigation item
  * @param tileUrl     map tile URL template ({@code {z}/{x}/{y}}); tiles need internet, markers do not
  * @param attribution map data attribution shown on maps
+ * @param signedInAs  display name of the signed-in person, or null (the header then offers "sign in")
  */
 public record Chrome(String htmlLang, String title, String switchHref, String switchLang, String section,
-                     String tileUrl, String attribution) {
+                     String tileUrl, String attribution, String signedInAs) {
 }

@@ -14,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.View;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.Optional;
  * for demo data. Read from the database, so it works while search is down. An unknown id or code
  * answers a friendly "not found" page (HTTP 404).
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/instruments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DetailPageController {
@@ -53,7 +56,7 @@ public class DetailPageController {
         InstrumentDetail d = found.orElseThrow(() -> new UnknownInstrument(key));
         PageText text = pages.text(request);
         QueryLinks links = QueryLinks.of("/instruments/" + d.code(), request.getParameters());
-        Map<String, Object> model = pages.model(links, text, d.name(), "search");
+        Map<String, Object> model = pages.model(request, links, text, d.name(), "search");
         String markers = d.location() == null ? null : toJson(List.of(new ResultItems.Marker(d.location().lat(),
                 d.location().lon(), d.name(), "/instruments/" + d.code(), d.model() == null ? "" : d.model(), 1)));
         model.put("instrument", DetailView.of(d, text, markers));
@@ -65,7 +68,7 @@ public class DetailPageController {
     public HttpResponse<ModelAndView<Map<String, Object>>> unknown(HttpRequest<?> request, UnknownInstrument e) {
         PageText text = pages.text(request);
         QueryLinks links = QueryLinks.of(request.getPath(), request.getParameters());
-        Map<String, Object> model = pages.model(links, text, text.get("notFound.instrument.title"), "search");
+        Map<String, Object> model = pages.model(request, links, text, text.get("notFound.instrument.title"), "search");
         model.put("message", text.get("notFound.instrument.text", e.idOrCode()));
         return HttpResponse.notFound(new ModelAndView<>("not-found", model));
     }

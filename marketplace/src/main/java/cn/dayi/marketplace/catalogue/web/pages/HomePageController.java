@@ -16,6 +16,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.View;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
  * from a match-all search. No parameters besides {@code lang}. When search is down the page still
  * shows (HTTP 503) with a notice, the categories without counts and the total from the database.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HomePageController {
@@ -47,7 +50,7 @@ public class HomePageController {
     public HttpResponse<Map<String, Object>> home(HttpRequest<?> request) {
         PageText text = pages.text(request);
         QueryLinks links = QueryLinks.of("/", request.getParameters());
-        Map<String, Object> model = pages.model(links, text, text.get("home.title"), "home");
+        Map<String, Object> model = pages.model(request, links, text, text.get("home.title"), "home");
         model.put("popular", Arrays.stream(text.get("home.popular.terms").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty())
                 .map(term -> new PopularSearch(term, QueryLinks.single("/instruments", "q", term)))

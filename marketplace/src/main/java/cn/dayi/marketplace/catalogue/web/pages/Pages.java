@@ -32,11 +32,27 @@ public class Pages {
     }
 
     /** A new model holding {@code chrome}, with {@code title} (already in the page language) as the page title. */
-    Map<String, Object> model(QueryLinks links, PageText text, String title, String section) {
+    Map<String, Object> model(HttpRequest<?> request, QueryLinks links, PageText text, String title, String section) {
         Language language = text.language();
         Map<String, Object> model = new HashMap<>();
         model.put("chrome", new Chrome(language.htmlLang(), title, links.languageSwitch(language.other()),
-                language.other().htmlLang(), section, tileUrl, text.get("map.attribution")));
+                language.other().htmlLang(), section, tileUrl, text.get("map.attribution"), signedInAs(request)));
         return model;
+    }
+
+    /**
+     * The model for a page of another feature at the request's path: {@code chrome} with the
+     * language switch, and {@code text} is not included (views use {@code #{…}} message keys).
+     */
+    public Map<String, Object> model(HttpRequest<?> request, String title, String section) {
+        return model(request, QueryLinks.of(request.getPath(), request.getParameters()), text(request), title, section);
+    }
+
+    /** Display name of the signed-in person (from the token), or null. */
+    private static String signedInAs(HttpRequest<?> request) {
+        return request.getUserPrincipal()
+                .map(p -> p instanceof io.micronaut.security.authentication.Authentication a
+                        && a.getAttributes().get("name") instanceof String name ? name : p.getName())
+                .orElse(null);
     }
 }

@@ -18,6 +18,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.View;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ import java.util.function.Function;
  * page's results. Invalid parameters: the page with the problems listed (HTTP 400). Search down:
  * the page with a notice (HTTP 503).
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/instruments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ResultsPageController {
@@ -66,7 +69,7 @@ public class ResultsPageController {
         String q = request.getParameters().get("q");
         boolean hasText = q != null && !q.isBlank();
         String title = hasText ? text.get("results.title.query", q.strip()) : text.get("results.title.all");
-        Map<String, Object> model = pages.model(links, text, title, "search");
+        Map<String, Object> model = pages.model(request, links, text, title, "search");
         model.put("q", hasText ? q.strip() : "");
         model.put("formHidden", links.entriesExcept("q", "page"));
         InstrumentQuery query;

@@ -1,0 +1,136 @@
+package cn.dayi.marketplace.account.web;
+
+import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.ActorResolver;
+import cn.dayi.marketplace.account.Role;
+import cn.dayi.marketplace.account.SignIn;
+import cn.dayi.marketplace.account.Tokens;
+import cn.dayi.marketplace.catalogue.web.pages.PageText;
+import cn.dayi.marketplace.catalogue.web.pages.Pages;
+import cn.dayi.marketplace.web.ApiException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.views.ModelAndView;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pages: {@code GET /sign-in}, {@code POST /sign-in} (form: email, password, next) which sets the
+ * session cookie (the same JWT as the API's bearer token; HttpOnly, SameSite=Lax, Secure unless
+ * {@code dayi.accounts.secure-cookie=false}) and goes to {@code next} or {@code /account};
+ * {@code POST /sign-out}; {@code GET /account} (my roles and links to my portals). A failed sign-in
+ * shows the form again with the e-mail kept and the reason (wrong credentials, or throttled with
+ * the wait).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SignInPageController {
+
+    private final SignIn signIn;
+    private final Tokens tokens;
+    private final ActorResolver actors;
+    private final Pages pages;
+    private final String cookieName;
+    private final boolean secureCookie;
+
+    public SignInPageController(SignIn signIn, Tokens tokens, ActorResolver actors, Pages pages,
+                                @Value("${micronaut.security.token.cookie.cookie-name:JWT}") String cookieName,
+                                @Value("${dayi.accounts.secure-cookie:true}") boolean secureCookie) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.actors = actors;
+        this.pages = pages;
+        this.cookieName = cookieName;
+        this.secureCookie = secureCookie;
+    }
+
+    /** The sign-in form. */
+    @Serdeable
+    public record SignInForm(@Nullable String email, @Nullable String password, @Nullable String next) {
+    }
+
+    /** A link to a portal on the account page. */
+    public record Portal(String href, String labelKey) {
+    }
+
+    @Get(value = "/sign-in", produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public ModelAndView<Map<String, Object>> form(HttpRequest<?> request, @Nullable @QueryValue String next) {
+        return page(request, null, null, next);
+    }
+
+    @Post(value = "/sign-in", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
+        try {
+            Actor actor = signIn.signIn(form.email(), form.password(), ClientAddress.of(request));
+            Cookie cookie = Cookie.of(cookieName, tokens.issue(actor)).path("/").httpOnly(true)
+                    .secure(secureCookie).sameSite(SameSite.Lax).maxAge(Duration.ofSeconds(tokens.lifetimeSeconds()));
+            return HttpResponse.seeOther(URI.create(safeNext(form.next()))).cookie(cookie);
+        } catch (ApiException e) {
+            PageText text = pages.text(request);
+            String error = e instanceof ApiException.TooManyRequests t
+                    ? text.get("account.signIn.throttled", ((t.retryAfterSeconds() + 59) / 60) + " min")
+                    : text.get("account.signIn.failed");
+            return HttpResponse.status(e.status()).body(page(request, form.email(), error, form.next()));
+        }
+    }
+
+    @Post(value = "/sign-out")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> signOut() {
+        return HttpResponse.seeOther(URI.create("/")).cookie(Cookie.of(cookieName, "").path("/").httpOnly(true)
+                .secure(secureCookie).sameSite(SameSite.Lax).maxAge(0));
+    }
+
+    @Get(value = "/account", produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public ModelAndView<Map<String, Object>> account(HttpRequest<?> request, @Nullable Authentication auth) {
+        Actor actor = actors.require(auth);
+        PageText text = pages.text(request);
+        Map<String, Object> model = pages.model(request, text.get("account.title"), "account");
+        model.put("actor", actor);
+        List<Portal> portals = new ArrayList<>();
+        if (actor.hasRole(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN, Role.OPERATOR_FINANCE)) {
+            portals.add(new Portal("/operator", "account.portal.operator"));
+        }
+        if (actor.hasRole(Role.OWNER_ADMIN)) {
+            portals.add(new Portal("/owner", "account.portal.owner"));
+        }
+        model.put("portals", portals);
+        return new ModelAndView<>("account", model);
+    }
+
+    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, String email, String error, String next) {
+        PageText text = pages.text(request);
+        Map<String, Object> model = pages.model(request, text.get("account.signIn.title"), "account");
+        model.put("email", email == null ? "" : email);
+        model.put("error", error);
+        model.put("next", safeNext(next));
+        return new ModelAndView<>("sign-in", model);
+    }
+
+    /** Only local paths: never an open redirect to another site. */
+    static String safeNext(String next) {
+        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/account";
+    }
+}

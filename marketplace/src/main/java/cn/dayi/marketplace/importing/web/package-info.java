@@ -1,0 +1,2 @@
+/** The catalogue import as an authenticated upload for platform admins. */
+package cn.dayi.marketplace.importing.web;

@@ -1,0 +1,2 @@
+/** Time: the injected clock and the platform's default zone (Asia/Shanghai). */
+package cn.dayi.marketplace.time;

@@ -1,0 +1,2 @@
+/** Operator- and owner-facing API and pages: fleet, entrustments, (next) tariffs and orders. */
+package cn.dayi.operator;
