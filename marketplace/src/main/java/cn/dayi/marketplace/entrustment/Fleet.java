@@ -53,6 +53,32 @@ public class Fleet {
                 operatorId, operatorId));
     }
 
+    /**
+     * An owner's instrument with its custodian.
+     *
+     * @param custodianId   operator holding it under an active entrustment, or null
+     * @param custodianName that operator's name, or null
+     */
+    @Serdeable
+    public record OwnedInstrument(long instrumentId, String code, String name, String model, String status,
+                                  Long originalValueFen, Long custodianId, String custodianName, Long entrustmentId) {
+    }
+
+    /** The instruments {@code ownerId} owns, with their custodians; its owner admins and platform admins only. */
+    public List<OwnedInstrument> ownedBy(Actor actor, long ownerId) {
+        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(ownerId, Role.OWNER_ADMIN)) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Only the owner's admins see its instruments and custody.");
+        }
+        return jdbc.read(c -> Jdbc.list(c, """
+                SELECT i.id, i.code, i.name, i.model, i.status, i.original_value_fen, k.operator_id, o.name_zh, k.entrustment_id
+                FROM instrument i LEFT JOIN instrument_custody k ON k.instrument_id = i.id
+                LEFT JOIN organisation o ON o.id = k.operator_id
+                WHERE i.owner_id = ? ORDER BY i.code LIMIT 2000""",
+                rs -> new OwnedInstrument(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class), rs.getString(8),
+                        (Long) rs.getObject(9, Long.class)), ownerId));
+    }
+
     /** The operator that holds {@code instrumentId} (its custodian, or its owner when that is an operator). */
     public Optional<Long> custodianOf(long instrumentId) {
         return jdbc.read(c -> Jdbc.one(c, """

@@ -35,6 +35,7 @@ public sealed interface ParsedRow {
      *               {@code BAD_NUMBER}, {@code BAD_DATE}, {@code UNKNOWN_CODE}, {@code MALFORMED_CSV}
      * @param reason a sentence a person understands
      */
+    @io.micronaut.serde.annotation.Serdeable
     record RowProblem(long row, String field, String code, String reason) {
     }
 }
