@@ -157,7 +157,8 @@ public class OperatorPagesController {
         return new ModelAndView<>("entrustment", model);
     }
 
-    @Post(value = "/entrustments/{id}/{command}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/entrustments/{id}/{command}", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
     public HttpResponse<?> command(@Nullable Authentication auth, @PathVariable long id, @PathVariable String command,
                                    @Body ReasonForm form) {
         Actor actor = actors.require(auth);

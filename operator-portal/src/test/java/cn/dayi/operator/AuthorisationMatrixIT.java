@@ -1,0 +1,296 @@
+package cn.dayi.operator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.dayi.marketplace.account.Accounts;
+import cn.dayi.marketplace.account.Organisations;
+import cn.dayi.marketplace.account.SignIn;
+import cn.dayi.marketplace.account.Tokens;
+import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.importing.CatalogueImporter;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.multipart.MultipartBody;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The authorisation matrix: every HTTP endpoint of the platform × every kind of caller, by role
+ * <em>and</em> organisation. A caller outside {@code allowed} must be refused (anonymous: 401, or a
+ * redirect to the sign-in page for browsers; signed-in: 403, or 404 where existence is hidden) and
+ * a caller inside must get through. A route that is not in the matrix fails the test, so a new
+ * endpoint cannot ship without saying who may call it.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorisationMatrixIT implements RealServices {
+
+    /** Kinds of caller. X and Y are operators; A and B owners; A owns the instruments X is entrusted with. */
+    enum Who { ANONYMOUS, ADMIN, FISCAL, OWNER_A, OWNER_B, MANAGER_X, TECH_X, FINANCE_X, MANAGER_Y, BUYER }
+
+    static final Set<Who> EVERYONE = EnumSet.allOf(Who.class);
+    static final Set<Who> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
+    static final Set<Who> STAFF_X = EnumSet.of(Who.MANAGER_X, Who.TECH_X, Who.FINANCE_X);
+
+    /** One endpoint: who may call it, and how to build a (fresh) request for a caller. */
+    record Case(String method, String route, Set<Who> allowed, Function<Who, MutableHttpRequest<?>> request) {
+    }
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    Router router;
+    @Inject
+    Organisations organisations;
+    @Inject
+    Accounts accounts;
+    @Inject
+    CatalogueImporter importer;
+    @Inject
+    SignIn signIn;
+    @Inject
+    Tokens tokens;
+    @Inject
+    Jdbc jdbc;
+
+    World w;
+    final AtomicInteger seq = new AtomicInteger();
+    Long active;
+
+    @BeforeAll
+    void world() throws Exception {
+        w = new World(organisations, accounts, importer, signIn, tokens, jdbc);
+    }
+
+    private String token(Who who) {
+        return switch (who) {
+            case ANONYMOUS -> null;
+            case ADMIN -> w.admin;
+            case FISCAL -> w.fiscal;
+            case OWNER_A -> w.ownerAdminA;
+            case OWNER_B -> w.ownerAdminB;
+            case MANAGER_X -> w.managerX;
+            case TECH_X -> w.technicianX;
+            case FINANCE_X -> w.financeX;
+            case MANAGER_Y -> w.managerY;
+            case BUYER -> w.buyer;
+        };
+    }
+
+    // ---- fresh entrustments in a given state (created by the rightful parties through the API) ----
+
+    private Map<String, Object> proposal(String instrument) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("ownerId", w.ownerA);
+        body.put("instruments", List.of(instrument));
+        body.put("startsOn", LocalDate.now().toString());
+        body.put("endsOn", LocalDate.now().plusYears(2).toString());
+        body.put("shares", Map.of("ownerBp", 4000, "fiscalFundBp", 1000, "operatorBp", 4500, "platformBp", 500));
+        body.put("fiscalFunded", true);
+        return body;
+    }
+
+    @SuppressWarnings("unchecked")
+    private long post(String token, String path, Object body) {
+        Map<String, Object> r = http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Map.class);
+        return ((Number) r.get("id")).longValue();
+    }
+
+    private long draft() {
+        return post(w.managerX, "/api/v1/operators/" + w.operatorX + "/entrustments", proposal(w.instrumentsA.get(0)));
+    }
+
+    private long proposed() {
+        long id = draft();
+        post(w.managerX, "/api/v1/entrustments/" + id + "/propose", Map.of());
+        return id;
+    }
+
+    /** The active entrustment over instrument A[2], created again once someone terminated it. */
+    @SuppressWarnings("unchecked")
+    private synchronized long active() {
+        if (active != null) {
+            Map<String, Object> e = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/entrustments/" + active)
+                    .bearerAuth(w.managerX), Map.class);
+            if ("ACTIVE".equals(e.get("state"))) {
+                return active;
+            }
+        }
+        long id = post(w.managerX, "/api/v1/operators/" + w.operatorX + "/entrustments", proposal(w.instrumentsA.get(2)));
+        post(w.managerX, "/api/v1/entrustments/" + id + "/propose", Map.of());
+        post(w.ownerAdminA, "/api/v1/entrustments/" + id + "/accept", Map.of());
+        active = id;
+        return id;
+    }
+
+    private static MutableHttpRequest<?> page(String path) {
+        return HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE);
+    }
+
+    private static MutableHttpRequest<?> form(String path, String body) {
+        return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE);
+    }
+
+    private List<Case> matrix() {
+        List<Case> m = new ArrayList<>();
+        // public catalogue and pages
+        m.add(new Case("GET", "/api/v1/instruments", EVERYONE, who -> HttpRequest.GET("/api/v1/instruments?size=1")));
+        m.add(new Case("GET", "/api/v1/instruments/suggest", EVERYONE, who -> HttpRequest.GET("/api/v1/instruments/suggest?q=核")));
+        m.add(new Case("GET", "/api/v1/instruments/{id}", EVERYONE, who -> HttpRequest.GET("/api/v1/instruments/" + w.instrumentsA.get(0))));
+        m.add(new Case("GET", "/", EVERYONE, who -> page("/")));
+        m.add(new Case("GET", "/instruments", EVERYONE, who -> page("/instruments?q=核磁")));
+        m.add(new Case("GET", "/instruments/{idOrCode}", EVERYONE, who -> page("/instruments/" + w.instrumentsA.get(0))));
+        m.add(new Case("GET", "/sign-in", EVERYONE, who -> page("/sign-in")));
+        m.add(new Case("POST", "/sign-in", EVERYONE, who -> form("/sign-in", "email=" + w.email("buyer") + "&password=" + World.PASSWORD)));
+        m.add(new Case("POST", "/sign-out", EVERYONE, who -> form("/sign-out", "")));
+        m.add(new Case("POST", "/api/v1/auth/token", EVERYONE, who -> HttpRequest.POST("/api/v1/auth/token",
+                Map.of("email", w.email("buyer"), "password", World.PASSWORD))));
+        // any signed-in person
+        m.add(new Case("GET", "/api/v1/me", SIGNED_IN, who -> HttpRequest.GET("/api/v1/me")));
+        m.add(new Case("GET", "/account", SIGNED_IN, who -> page("/account")));
+        // administration
+        m.add(new Case("GET", "/api/v1/admin/organisations", EnumSet.of(Who.ADMIN), who -> HttpRequest.GET("/api/v1/admin/organisations")));
+        m.add(new Case("POST", "/api/v1/admin/organisations", EnumSet.of(Who.ADMIN), who -> HttpRequest.POST(
+                "/api/v1/admin/organisations", Map.of("nameZh", "矩阵新单位" + seq.incrementAndGet(), "kind", "ENTERPRISE"))));
+        m.add(new Case("GET", "/api/v1/admin/organisations/{id}/people", EnumSet.of(Who.ADMIN, Who.MANAGER_X),
+                who -> HttpRequest.GET("/api/v1/admin/organisations/" + w.operatorX + "/people")));
+        m.add(new Case("POST", "/api/v1/admin/people", EnumSet.of(Who.ADMIN, Who.MANAGER_X), who -> HttpRequest.POST(
+                "/api/v1/admin/people", Map.of("email", "matrix" + seq.incrementAndGet() + "@dayi.test", "displayName", "m",
+                        "password", "matrix-password", "organisationId", w.operatorX, "role", "OPERATOR_TECHNICIAN"))));
+        m.add(new Case("GET", "/api/v1/admin/people/{id}", EnumSet.of(Who.ADMIN, Who.MANAGER_X),
+                who -> HttpRequest.GET("/api/v1/admin/people/" + w.technicianXId)));
+        m.add(new Case("POST", "/api/v1/admin/people/{id}/memberships", EnumSet.of(Who.ADMIN, Who.MANAGER_X),
+                who -> HttpRequest.POST("/api/v1/admin/people/" + w.technicianXId + "/memberships",
+                        Map.of("organisationId", w.operatorX, "role", "OPERATOR_FINANCE"))));
+        m.add(new Case("DELETE", "/api/v1/admin/people/{id}/memberships/{organisationId}/{role}", EnumSet.of(Who.ADMIN, Who.MANAGER_X),
+                who -> HttpRequest.DELETE("/api/v1/admin/people/" + w.technicianXId + "/memberships/" + w.operatorX + "/OPERATOR_FINANCE")));
+        m.add(new Case("POST", "/api/v1/admin/imports", EnumSet.of(Who.ADMIN), who -> HttpRequest.POST("/api/v1/admin/imports",
+                MultipartBody.builder().addPart("format", "dayi-csv").addPart("file", "m.csv", MediaType.TEXT_CSV_TYPE,
+                        ("source_id,name,owner_name,category\nM-" + seq.incrementAndGet() + ",核磁共振波谱仪,矩阵导入大学,01\n")
+                                .getBytes(StandardCharsets.UTF_8)).build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        // fleet and owner instruments
+        Set<Who> staffAndAdmin = EnumSet.copyOf(STAFF_X);
+        staffAndAdmin.add(Who.ADMIN);
+        m.add(new Case("GET", "/api/v1/operators/{operatorId}/fleet", staffAndAdmin,
+                who -> HttpRequest.GET("/api/v1/operators/" + w.operatorX + "/fleet")));
+        m.add(new Case("GET", "/api/v1/owners/{ownerId}/instruments", EnumSet.of(Who.ADMIN, Who.OWNER_A),
+                who -> HttpRequest.GET("/api/v1/owners/" + w.ownerA + "/instruments")));
+        // entrustments over the API
+        m.add(new Case("GET", "/api/v1/organisations/{orgId}/entrustments", staffAndAdmin,
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.operatorX + "/entrustments")));
+        m.add(new Case("POST", "/api/v1/operators/{operatorId}/entrustments", EnumSet.of(Who.MANAGER_X),
+                who -> HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/entrustments", proposal(w.instrumentsA.get(0)))));
+        Set<Who> parties = EnumSet.copyOf(staffAndAdmin);
+        parties.add(Who.OWNER_A);
+        m.add(new Case("GET", "/api/v1/entrustments/{id}", parties, who -> HttpRequest.GET("/api/v1/entrustments/" + proposed())));
+        m.add(new Case("POST", "/api/v1/entrustments/{id}/propose", EnumSet.of(Who.MANAGER_X),
+                who -> HttpRequest.POST("/api/v1/entrustments/" + draft() + "/propose", Map.of())));
+        m.add(new Case("POST", "/api/v1/entrustments/{id}/withdraw", EnumSet.of(Who.MANAGER_X),
+                who -> HttpRequest.POST("/api/v1/entrustments/" + draft() + "/withdraw", Map.of())));
+        m.add(new Case("POST", "/api/v1/entrustments/{id}/accept", EnumSet.of(Who.OWNER_A),
+                who -> HttpRequest.POST("/api/v1/entrustments/" + proposed() + "/accept", Map.of())));
+        m.add(new Case("POST", "/api/v1/entrustments/{id}/decline", EnumSet.of(Who.OWNER_A),
+                who -> HttpRequest.POST("/api/v1/entrustments/" + proposed() + "/decline", Map.of("reason", "矩阵测试"))));
+        m.add(new Case("POST", "/api/v1/entrustments/{id}/terminate", EnumSet.of(Who.OWNER_A, Who.MANAGER_X),
+                who -> HttpRequest.POST("/api/v1/entrustments/" + active() + "/terminate", Map.of("reason", "矩阵测试"))));
+        // operator and owner pages
+        Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
+        anyOperatorStaff.add(Who.MANAGER_Y);
+        m.add(new Case("GET", "/operator", anyOperatorStaff, who -> page("/operator")));
+        m.add(new Case("POST", "/operator/{operatorId}/entrustments", EnumSet.of(Who.MANAGER_X), who -> form(
+                "/operator/" + w.operatorX + "/entrustments", "ownerId=" + w.ownerA + "&instruments=" + w.instrumentsA.get(0)
+                        + "&startsOn=2027-01-01&endsOn=2028-12-31&ownerBp=4000&fiscalFundBp=1000&operatorBp=4500"
+                        + "&platformBp=500&fiscalFunded=on&action=draft")));
+        m.add(new Case("GET", "/owner", EnumSet.of(Who.OWNER_A, Who.OWNER_B), who -> page("/owner")));
+        m.add(new Case("GET", "/entrustments/{id}", parties, who -> page("/entrustments/" + proposed())));
+        m.add(new Case("POST", "/entrustments/{id}/{command}", EnumSet.of(Who.OWNER_A),
+                who -> form("/entrustments/" + proposed() + "/accept", "reason=")));
+        return m;
+    }
+
+    @Test
+    void everyEndpointIsInTheMatrix() {
+        Set<String> covered = matrix().stream().map(c -> c.method() + " " + c.route()).collect(Collectors.toSet());
+        Set<String> routes = router.uriRoutes()
+                .filter(r -> r.getTargetMethod().getDeclaringType().getName().startsWith("cn.dayi."))
+                .filter(r -> !r.getHttpMethodName().equals("HEAD")) // Micronaut adds HEAD to every GET, with its rules
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> missing = new TreeSet<>(routes);
+        missing.removeAll(covered);
+        assertTrue(missing.isEmpty(), "endpoints without a row in the authorisation matrix: " + missing + "; all: " + routes);
+        Set<String> stale = new TreeSet<>(covered);
+        stale.removeAll(routes);
+        assertTrue(stale.isEmpty(), "matrix rows for endpoints that do not exist: " + stale);
+    }
+
+    @Test
+    void everyCallerGetsExactlyWhatTheMatrixSays() {
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Case c : matrix()) {
+            // refusals first (they change nothing), then the allowed callers
+            List<Who> order = new ArrayList<>(EVERYONE);
+            order.removeAll(c.allowed());
+            order.addAll(c.allowed());
+            for (Who who : order) {
+                MutableHttpRequest<?> request = c.request().apply(who);
+                String token = token(who);
+                if (token != null) {
+                    request.bearerAuth(token);
+                }
+                int status = status(request);
+                String location = lastLocation;
+                boolean refused = status == 401 || status == 403 || status == 404
+                        || (status / 100 == 3 && location != null && location.startsWith("/sign-in"));
+                boolean expectedAllowed = c.allowed().contains(who);
+                if (expectedAllowed && (refused || status >= 500)) {
+                    wrong.add(c.method() + " " + c.route() + " as " + who + ": expected through, got " + status);
+                } else if (!expectedAllowed && !refused) {
+                    wrong.add(c.method() + " " + c.route() + " as " + who + ": expected refusal, got " + status);
+                } else if (!expectedAllowed && who == Who.ANONYMOUS && status != 401 && status / 100 != 3) {
+                    wrong.add(c.method() + " " + c.route() + " as anonymous: expected 401 or sign-in redirect, got " + status);
+                }
+                calls++;
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + calls + " calls answered wrongly:\n" + String.join("\n", wrong));
+        assertEquals(0, wrong.size());
+    }
+
+    private String lastLocation;
+
+    private int status(MutableHttpRequest<?> request) {
+        try {
+            HttpResponse<String> r = http.toBlocking().exchange(request, String.class);
+            lastLocation = r.header("Location");
+            return r.getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            lastLocation = e.getResponse().header("Location");
+            return e.getStatus().getCode();
+        }
+    }
+}
