@@ -171,6 +171,11 @@ class AuthorisationMatrixIT implements RealServices {
         // any signed-in person
         m.add(new Case("GET", "/api/v1/me", SIGNED_IN, who -> HttpRequest.GET("/api/v1/me")));
         m.add(new Case("GET", "/account", SIGNED_IN, who -> page("/account")));
+        // a wrong current password is a 400 for a signed-in caller: through the gate, and changes nothing
+        m.add(new Case("POST", "/api/v1/me/password", SIGNED_IN, who -> HttpRequest.POST("/api/v1/me/password",
+                Map.of("currentPassword", "not-the-password", "newPassword", "whatever-long-password"))));
+        m.add(new Case("POST", "/account/password", SIGNED_IN, who -> form("/account/password",
+                "currentPassword=not-the-password&newPassword=whatever-long-password")));
         // administration
         m.add(new Case("GET", "/api/v1/admin/organisations", EnumSet.of(Who.ADMIN), who -> HttpRequest.GET("/api/v1/admin/organisations")));
         m.add(new Case("POST", "/api/v1/admin/organisations", EnumSet.of(Who.ADMIN), who -> HttpRequest.POST(
@@ -224,6 +229,11 @@ class AuthorisationMatrixIT implements RealServices {
                 "/operator/" + w.operatorX + "/entrustments", "ownerId=" + w.ownerA + "&instruments=" + w.instrumentsA.get(0)
                         + "&startsOn=2027-01-01&endsOn=2028-12-31&ownerBp=4000&fiscalFundBp=1000&operatorBp=4500"
                         + "&platformBp=500&fiscalFunded=on&action=draft")));
+        m.add(new Case("GET", "/operator/{operatorId}/staff", EnumSet.of(Who.ADMIN, Who.MANAGER_X),
+                who -> page("/operator/" + w.operatorX + "/staff")));
+        m.add(new Case("POST", "/operator/{operatorId}/staff", EnumSet.of(Who.ADMIN, Who.MANAGER_X), who -> form(
+                "/operator/" + w.operatorX + "/staff", "email=staff" + seq.incrementAndGet() + "@dayi.test&displayName=s"
+                        + "&password=staff-password-1&role=OPERATOR_TECHNICIAN")));
         m.add(new Case("GET", "/owner", EnumSet.of(Who.OWNER_A, Who.OWNER_B), who -> page("/owner")));
         m.add(new Case("GET", "/entrustments/{id}", parties, who -> page("/entrustments/" + proposed())));
         m.add(new Case("POST", "/entrustments/{id}/{command}", EnumSet.of(Who.OWNER_A),

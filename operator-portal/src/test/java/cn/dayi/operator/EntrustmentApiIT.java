@@ -281,6 +281,26 @@ class EntrustmentApiIT implements RealServices {
         assertTrue(anonymous.header("Location").startsWith("/sign-in"), anonymous.header("Location"));
     }
 
+    @Test
+    void aManagerOpensAnAccountForANewTechnicianOnTheStaffPage() {
+        var added = http.toBlocking().exchange(HttpRequest.POST("/operator/" + w.operatorX + "/staff",
+                "email=New.Tech@Operator.test&displayName=新技术员&password=new-tech-password&role=OPERATOR_TECHNICIAN")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
+                .bearerAuth(w.managerX), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, added.getStatus());
+        String staff = page(w.managerX, "/operator/" + w.operatorX + "/staff");
+        assertTrue(staff.contains("new.tech@operator.test") && staff.contains("新技术员"), "the new person is listed");
+        HttpClientResponseException duplicate = error(w.managerX, HttpRequest.POST("/operator/" + w.operatorX + "/staff",
+                "email=new.tech@operator.test&displayName=again&password=another-password&role=OPERATOR_TECHNICIAN")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE));
+        assertEquals(HttpStatus.CONFLICT, duplicate.getStatus());
+        assertTrue(body(duplicate).contains("staff-error") && body(duplicate).contains("already exists"), body(duplicate));
+        assertFalse(body(duplicate).contains("another-password"), "the password is never echoed");
+        HttpClientResponseException other = error(w.managerY, HttpRequest.GET("/operator/" + w.operatorX + "/staff")
+                .accept(MediaType.TEXT_HTML_TYPE));
+        assertEquals(HttpStatus.FORBIDDEN, other.getStatus());
+    }
+
     private String page(String token, String path) {
         return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE), String.class);
     }

@@ -49,6 +49,13 @@ public final class LocalServices {
         }
         p.put("elasticsearch.url", es.join());
         p.put(JWT_SECRET_PROPERTY, jwtSecret());
+        if (env("DAYI_ADMIN_EMAIL") == null) {
+            // a newcomer can sign in at once: on an empty database the first admin is admin@dayi.local
+            // with a random password that the log shows once (FirstAdmin)
+            p.put("dayi.accounts.first-admin.email", "admin@dayi.local");
+            p.put("dayi.accounts.first-admin.password", randomSecret(12));
+            p.put("dayi.accounts.first-admin.announce", true);
+        }
         return p;
     }
 
@@ -68,9 +75,13 @@ public final class LocalServices {
         }
         LOG.warn("DAYI_JWT_SECRET not set: using a random token secret for this start; sign-ins end when the platform "
                 + "stops. Set DAYI_JWT_SECRET (32+ characters, the same on every node) in production.");
-        byte[] bytes = new byte[48];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return randomSecret(48);
+    }
+
+    private static String randomSecret(int bytes) {
+        byte[] b = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /**

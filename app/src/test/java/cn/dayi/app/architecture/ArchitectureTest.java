@@ -27,9 +27,24 @@ class ArchitectureTest {
     }
 
     @Test
-    void marketplaceDoesNotDependOnTheDeployable() {
+    void marketplaceDoesNotDependOnTheDeployableNorOnThePortals() {
         noClasses().that().resideInAPackage("cn.dayi.marketplace..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.app..", "cn.dayi.operator..")
+                .check(classes);
+    }
+
+    @Test
+    void operatorPortalDoesNotDependOnTheDeployable() {
+        noClasses().that().resideInAPackage("cn.dayi.operator..")
                 .should().dependOnClassesThat().resideInAPackage("cn.dayi.app..")
+                .check(classes);
+    }
+
+    @Test
+    void pricingIsAPureJavaLeaf() {
+        noClasses().that().resideInAPackage("cn.dayi.pricing..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.search..",
+                        "cn.dayi.operator..", "cn.dayi.app..", "io.micronaut..", "jakarta..")
                 .check(classes);
     }
 

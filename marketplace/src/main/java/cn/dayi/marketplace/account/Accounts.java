@@ -133,6 +133,26 @@ public class Accounts {
         });
     }
 
+    /**
+     * Changes a person's password after checking the current one.
+     *
+     * @throws ApiException.ValidationFailed {@code CURRENT_PASSWORD_WRONG}, {@code PASSWORD_TOO_SHORT}
+     */
+    public void changePassword(long personId, String current, String replacement) {
+        AccountStore.PersonRow p = jdbc.read(c -> AccountStore.byId(c, personId)).orElseThrow(() ->
+                new ApiException.NotFound("PERSON_NOT_FOUND", "There is no person with id " + personId + "."));
+        if (!hasher.matches(current, p.passwordHash())) {
+            throw new ApiException.ValidationFailed("currentPassword", "CURRENT_PASSWORD_WRONG",
+                    "The current password is wrong; the password was not changed.");
+        }
+        if (replacement == null || replacement.length() < PasswordHasher.MIN_LENGTH) {
+            throw new ApiException.ValidationFailed("newPassword", "PASSWORD_TOO_SHORT",
+                    "A password needs at least " + PasswordHasher.MIN_LENGTH + " characters.");
+        }
+        String hash = hasher.hash(replacement);
+        jdbc.write(c -> Jdbc.update(c, "UPDATE person SET password_hash = ?, version = version + 1 WHERE id = ?", hash, personId));
+    }
+
     /** Number of people on the platform. */
     public long count() {
         return jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM person"));

@@ -167,6 +167,25 @@ class AccountsApiIT implements RealServices {
     }
 
     @Test
+    void aPersonChangesTheirPasswordAndTheOldOneStopsWorking() {
+        String admin = token(ADMIN, ADMIN_PASSWORD);
+        long org = ((Number) post(admin, "/api/v1/admin/organisations",
+                Map.of("nameZh", "改密测试大学", "kind", "UNIVERSITY")).get("id")).longValue();
+        post(admin, "/api/v1/admin/people", Map.of("email", "changer@dayi.test", "displayName", "C",
+                "password", "old-password-1", "organisationId", org, "role", "OWNER_ADMIN"));
+        String token = token("changer@dayi.test", "old-password-1");
+        HttpClientResponseException wrong = error(HttpRequest.POST("/api/v1/me/password",
+                Map.of("currentPassword", "nope", "newPassword", "new-password-2")).bearerAuth(token));
+        assertEquals(HttpStatus.BAD_REQUEST, wrong.getStatus());
+        assertTrue(body(wrong).contains("CURRENT_PASSWORD_WRONG"));
+        assertEquals(HttpStatus.NO_CONTENT, http.toBlocking().exchange(HttpRequest.POST("/api/v1/me/password",
+                Map.of("currentPassword", "old-password-1", "newPassword", "new-password-2")).bearerAuth(token)).getStatus());
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.POST("/api/v1/auth/token",
+                Map.of("email", "changer@dayi.test", "password", "old-password-1"))).getStatus());
+        assertNotNull(token("changer@dayi.test", "new-password-2"));
+    }
+
+    @Test
     void badPeopleInputIsReportedFieldByFieldAndNothingIsSaved() {
         String admin = token(ADMIN, ADMIN_PASSWORD);
         HttpClientResponseException e = error(HttpRequest.POST("/api/v1/admin/people",

@@ -160,7 +160,7 @@ public class OperatorPagesController {
     @Post(value = "/entrustments/{id}/{command}", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
     public HttpResponse<?> command(@Nullable Authentication auth, @PathVariable long id, @PathVariable String command,
-                                   @Body ReasonForm form) {
+                                   @Nullable @Body ReasonForm form) {
         Actor actor = actors.require(auth);
         Command c;
         try {
@@ -169,7 +169,7 @@ public class OperatorPagesController {
             throw new ApiException.NotFound("NOT_FOUND", "There is no action '" + command + "'.");
         }
         try {
-            entrustments.command(actor, id, c, form.reason());
+            entrustments.command(actor, id, c, form == null ? null : form.reason());
             return HttpResponse.seeOther(URI.create("/entrustments/" + id + "?done=" + c));
         } catch (ApiException e) {
             if (e instanceof ApiException.NotFound || e instanceof ApiException.Forbidden) {

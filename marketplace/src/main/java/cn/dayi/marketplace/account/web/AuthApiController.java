@@ -1,11 +1,13 @@
 package cn.dayi.marketplace.account.web;
 
+import cn.dayi.marketplace.account.Accounts;
 import cn.dayi.marketplace.account.Actor;
 import cn.dayi.marketplace.account.ActorResolver;
 import cn.dayi.marketplace.account.SignIn;
 import cn.dayi.marketplace.account.Tokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  *       {@code {"accessToken", "tokenType": "Bearer", "expiresInSeconds", "person": Actor}};
  *       401 {@code BAD_CREDENTIALS}; 429 {@code SIGN_IN_THROTTLED} with Retry-After.</li>
  *   <li>{@code GET /api/v1/me} → the signed-in person and every role in every organisation; 401 otherwise.</li>
+ *   <li>{@code POST /api/v1/me/password} — change my password.</li>
  * </ul>
  */
 @Controller("/api/v1")
@@ -36,11 +39,13 @@ public class AuthApiController {
     private final SignIn signIn;
     private final Tokens tokens;
     private final ActorResolver actors;
+    private final Accounts accounts;
 
-    public AuthApiController(SignIn signIn, Tokens tokens, ActorResolver actors) {
+    public AuthApiController(SignIn signIn, Tokens tokens, ActorResolver actors, Accounts accounts) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.actors = actors;
+        this.accounts = accounts;
     }
 
     /** Credentials. */
@@ -59,6 +64,25 @@ public class AuthApiController {
     public TokenResponse token(HttpRequest<?> request, @Body Credentials credentials) {
         Actor actor = signIn.signIn(credentials.email(), credentials.password(), ClientAddress.of(request));
         return new TokenResponse(tokens.issue(actor), "Bearer", tokens.lifetimeSeconds(), actor);
+    }
+
+    /** A password change. */
+    @Serdeable
+    public record PasswordChange(@Nullable String currentPassword, @Nullable String newPassword) {
+    }
+
+    /**
+     * {@code POST /api/v1/me/password} {@code {currentPassword, newPassword}} → 204; 400
+     * {@code CURRENT_PASSWORD_WRONG} or {@code PASSWORD_TOO_SHORT}. Tokens already issued stay valid
+     * until they expire.
+     */
+    @Post("/me/password")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Change my password")
+    public HttpResponse<Void> changePassword(@Nullable Authentication authentication, @Body PasswordChange body) {
+        Actor actor = actors.require(authentication);
+        accounts.changePassword(actor.personId(), body.currentPassword(), body.newPassword());
+        return HttpResponse.noContent();
     }
 
     @Get("/me")

@@ -1,5 +1,6 @@
 package cn.dayi.marketplace.account.web;
 
+import cn.dayi.marketplace.account.Accounts;
 import cn.dayi.marketplace.account.Actor;
 import cn.dayi.marketplace.account.ActorResolver;
 import cn.dayi.marketplace.account.Role;
@@ -37,7 +38,8 @@ import java.util.Map;
  * Pages: {@code GET /sign-in}, {@code POST /sign-in} (form: email, password, next) which sets the
  * session cookie (the same JWT as the API's bearer token; HttpOnly, SameSite=Lax, Secure unless
  * {@code dayi.accounts.secure-cookie=false}) and goes to {@code next} or {@code /account};
- * {@code POST /sign-out}; {@code GET /account} (my roles and links to my portals). A failed sign-in
+ * {@code POST /sign-out}; {@code GET /account} (my roles, links to my portals, password change via
+ * {@code POST /account/password}). A failed sign-in
  * shows the form again with the e-mail kept and the reason (wrong credentials, or throttled with
  * the wait).
  */
@@ -48,16 +50,18 @@ public class SignInPageController {
     private final SignIn signIn;
     private final Tokens tokens;
     private final ActorResolver actors;
+    private final Accounts accounts;
     private final Pages pages;
     private final String cookieName;
     private final boolean secureCookie;
 
-    public SignInPageController(SignIn signIn, Tokens tokens, ActorResolver actors, Pages pages,
+    public SignInPageController(SignIn signIn, Tokens tokens, ActorResolver actors, Accounts accounts, Pages pages,
                                 @Value("${micronaut.security.token.cookie.cookie-name:JWT}") String cookieName,
                                 @Value("${dayi.accounts.secure-cookie:true}") boolean secureCookie) {
         this.signIn = signIn;
         this.tokens = tokens;
         this.actors = actors;
+        this.accounts = accounts;
         this.pages = pages;
         this.cookieName = cookieName;
         this.secureCookie = secureCookie;
@@ -104,7 +108,8 @@ public class SignInPageController {
 
     @Get(value = "/account", produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public ModelAndView<Map<String, Object>> account(HttpRequest<?> request, @Nullable Authentication auth) {
+    public ModelAndView<Map<String, Object>> account(HttpRequest<?> request, @Nullable Authentication auth,
+                                                     @Nullable @QueryValue String changed) {
         Actor actor = actors.require(auth);
         PageText text = pages.text(request);
         Map<String, Object> model = pages.model(request, text.get("account.title"), "account");
@@ -117,7 +122,29 @@ public class SignInPageController {
             portals.add(new Portal("/owner", "account.portal.owner"));
         }
         model.put("portals", portals);
+        model.put("changed", changed != null);
+        model.put("passwordError", null);
         return new ModelAndView<>("account", model);
+    }
+
+    /** The password form of the account page. */
+    @Serdeable
+    public record PasswordForm(@Nullable String currentPassword, @Nullable String newPassword) {
+    }
+
+    /** {@code POST /account/password}: the account page again, saying whether the password changed and why not. */
+    @Post(value = "/account/password", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> changePassword(HttpRequest<?> request, @Nullable Authentication auth, @Body PasswordForm form) {
+        Actor actor = actors.require(auth);
+        try {
+            accounts.changePassword(actor.personId(), form.currentPassword(), form.newPassword());
+            return HttpResponse.seeOther(URI.create("/account?changed=1"));
+        } catch (ApiException.ValidationFailed e) {
+            ModelAndView<Map<String, Object>> page = account(request, auth, null);
+            page.getModel().ifPresent(m -> m.put("passwordError", e.getMessage()));
+            return HttpResponse.badRequest(page);
+        }
     }
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, String email, String error, String next) {

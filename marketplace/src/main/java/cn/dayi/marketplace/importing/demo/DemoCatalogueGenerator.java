@@ -56,7 +56,9 @@ public final class DemoCatalogueGenerator {
     public static final int DEFAULT_COUNT = Calibration.DEFAULT_COUNT;
 
     private static final NationalCategory[] CATEGORIES = NationalCategory.values();
-    private static final OrganisationKind[] KINDS = OrganisationKind.values();
+    /** Owner kinds the demo generates, in ordinal order (operators and the authority own no demo instruments). */
+    private static final OrganisationKind[] KINDS = {OrganisationKind.UNIVERSITY, OrganisationKind.RESEARCH_INSTITUTE,
+        OrganisationKind.ENTERPRISE, OrganisationKind.HOSPITAL, OrganisationKind.TESTING_AGENCY, OrganisationKind.OTHER};
     private static final FundingSource[] FUNDING = FundingSource.values();
     private static final SharingMode[] SHARING = SharingMode.values();
     private static final List<ValueBand> BANDS = Calibration.VALUE_BANDS;
