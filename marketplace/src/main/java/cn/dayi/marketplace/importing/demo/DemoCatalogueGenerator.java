@@ -56,7 +56,9 @@ public final class DemoCatalogueGenerator {
     public static final int DEFAULT_COUNT = Calibration.DEFAULT_COUNT;
 
     private static final NationalCategory[] CATEGORIES = NationalCategory.values();
-    private static final OrganisationKind[] KINDS = OrganisationKind.values();
+    /** Owner kinds of the demo catalogue (the calibrated ones; operators and authorities own no demo instruments). */
+    private static final OrganisationKind[] KINDS = Calibration.FUNDING_PRIOR_BY_KIND.keySet()
+            .toArray(new OrganisationKind[0]);
     private static final FundingSource[] FUNDING = FundingSource.values();
     private static final SharingMode[] SHARING = SharingMode.values();
     private static final List<ValueBand> BANDS = Calibration.VALUE_BANDS;
