@@ -93,6 +93,8 @@ class TariffIT implements TestPropertyProvider {
         accounts.create("manager@op.test", "王经理", PASSWORD, operator, Role.OPERATOR_MANAGER, null);
         accounts.create("other@op2.test", "李经理", PASSWORD, otherOperator, Role.OPERATOR_MANAGER, null);
         accounts.create("admin@sustech.test", "张老师", PASSWORD, university, Role.OWNER_ADMIN, null);
+        long authority = organisations.create("深圳市科技创新局（测试）", null, OrganisationKind.AUTHORITY, null).id();
+        accounts.create("fiscal@gov.test", "赵科长", PASSWORD, authority, Role.FISCAL_OFFICER, null);
         tem = instrument("DYTEMTEST0001", "透射电子显微镜", university, 400_000_000L);
         temCode = "DYTEMTEST0001";
         nmr = instrument("DYNMRTEST0001", "核磁共振波谱仪", university, 300_000_000L);
@@ -319,6 +321,32 @@ class TariffIT implements TestPropertyProvider {
         HttpClientResponseException other = error(HttpRequest.GET("/operator/instruments/" + tem + "/tariff")
                 .header("Cookie", "dayi_session=" + otherManager));
         assertEquals(403, other.getStatus().getCode());
+    }
+
+    @Test
+    @Order(11)
+    @SuppressWarnings("unchecked")
+    void theFiscalOfficerSetsGuidanceThatBindsTheNextVersion() {
+        Map<String, Object> placeholder = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/pricing-guidance/01"), Map.class);
+        assertEquals(30_000L, num(placeholder.get("capBp")));
+        assertNull(placeholder.get("setBy"), "seeded placeholder");
+
+        HttpClientResponseException manager403 = error(auth(HttpRequest.PUT("/api/v1/pricing-guidance/01",
+                Map.of("floorBp", 10_000, "capBp", 15_000)), manager));
+        assertEquals(403, manager403.getStatus().getCode());
+        HttpClientResponseException invalid = error(auth(HttpRequest.PUT("/api/v1/pricing-guidance/01",
+                Map.of("floorBp", 20_000, "capBp", 15_000)), token("fiscal@gov.test")));
+        assertEquals(400, invalid.getStatus().getCode());
+        assertEquals("INVALID_GUIDANCE", problem(invalid).get("code"));
+
+        Map<String, Object> set = call(HttpRequest.PUT("/api/v1/pricing-guidance/01",
+                Map.of("floorBp", 10_000, "capBp", 15_000)), token("fiscal@gov.test"));
+        assertEquals(15_000L, num(set.get("capBp")));
+        HttpClientResponseException tooHigh = error(auth(HttpRequest.POST("/api/v1/instruments/" + tem + "/tariffs",
+                temTariff(8000, today.plusDays(20).toString())), manager));
+        assertEquals(422, tooHigh.getStatus().getCode(), "1.8 × cost is above the new cap of 1.5 ×");
+        assertTrue(((String) problem(tooHigh).get("detail")).contains("1.5 × cost"));
+        assertEquals(2, versions(tem).size());
     }
 
     // ------------------------------------------------------------------ helpers
