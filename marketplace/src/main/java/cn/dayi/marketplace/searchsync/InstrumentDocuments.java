@@ -1,5 +1,8 @@
 package cn.dayi.marketplace.searchsync;
 
+import cn.dayi.marketplace.tariff.PriceFrom;
+import cn.dayi.marketplace.tariff.PricesFrom;
+import cn.dayi.pricing.tariff.BuyerClass;
 import cn.dayi.search.api.InstrumentDocument;
 import cn.dayi.search.api.ValueBand;
 import jakarta.inject.Singleton;
@@ -18,10 +21,17 @@ import java.util.Map;
 
 /**
  * Maps catalogue rows to search documents: one query joining instrument, owner, category and
- * district, plus the region hierarchy (district → city → province → country) held in memory.
+ * district, plus the region hierarchy (district → city → province → country) held in memory, and
+ * the COMMERCIAL "price from" of the tariffs in effect today ({@link PricesFrom}).
  */
 @Singleton
 public class InstrumentDocuments {
+
+    private final PricesFrom pricesFrom;
+
+    public InstrumentDocuments(PricesFrom pricesFrom) {
+        this.pricesFrom = pricesFrom;
+    }
 
     private static final String SELECT = """
             SELECT i.id, i.code, i.name, i.name_en, i.model, i.manufacturer, i.country_code, i.original_value_fen,
@@ -47,7 +57,7 @@ public class InstrumentDocuments {
             for (Long id : ids) {
                 ps.setLong(i++, id);
             }
-            return read(ps, parents);
+            return withPrices(c, read(ps, parents));
         }
     }
 
@@ -57,7 +67,7 @@ public class InstrumentDocuments {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE i.id > ? ORDER BY i.id LIMIT ?")) {
             ps.setLong(1, afterId);
             ps.setInt(2, limit);
-            return read(ps, parents);
+            return withPrices(c, read(ps, parents));
         }
     }
 
@@ -86,6 +96,19 @@ public class InstrumentDocuments {
             }
         }
         return out;
+    }
+
+    /** Adds the COMMERCIAL "price from" of today (Asia/Shanghai); instruments without a tariff stay unpriced. */
+    private List<InstrumentDocument> withPrices(Connection c, List<InstrumentDocument> docs) throws SQLException {
+        Map<Long, PriceFrom> prices = pricesFrom.of(c, docs.stream().map(InstrumentDocument::id).toList(),
+                pricesFrom.today(), BuyerClass.COMMERCIAL);
+        if (prices.isEmpty()) {
+            return docs;
+        }
+        return docs.stream().map(d -> {
+            PriceFrom p = prices.get(d.id());
+            return p == null ? d : d.withPrice(p.unitPriceFen(), p.chargeUnit().name());
+        }).toList();
     }
 
     private static List<String> lineage(String code, Map<String, String> parents) {

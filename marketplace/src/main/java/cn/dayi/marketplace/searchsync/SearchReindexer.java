@@ -73,11 +73,12 @@ public class SearchReindexer {
     }
 
     /**
-     * Builds the index when its alias does not exist yet (a new installation or a new cluster);
+     * Builds the index when its alias does not exist yet (a new installation or a new cluster) or
+     * the index behind it was built with an older mapping (a release added fields, e.g. prices);
      * otherwise makes sure it refreshes normally.
      */
     public boolean rebuildIfMissing() {
-        if (index.exists()) {
+        if (index.exists() && index.isCurrent()) {
             index.bulkLoading(false); // repairs an index left in bulk mode by a node that died mid-import
             return false;
         }

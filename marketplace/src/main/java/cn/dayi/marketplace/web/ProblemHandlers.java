@@ -1,6 +1,7 @@
 package cn.dayi.marketplace.web;
 
 import cn.dayi.marketplace.importing.ImportRejectedException;
+import cn.dayi.pricing.PricingException;
 import cn.dayi.search.api.SearchUnavailableException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -53,6 +54,24 @@ public class ProblemHandlers {
             return respond(HttpStatus.SERVICE_UNAVAILABLE, "SEARCH_UNAVAILABLE",
                     "Search is temporarily unavailable. Instrument pages and the rest of the platform still work; "
                             + "please try searching again in a minute.", List.of());
+        };
+    }
+
+    /**
+     * Pricing rules: 400 with the {@link PricingException.Code} name as {@code code} and the offending
+     * input in {@code errors[]}; 422 for {@code TARIFF_OUTSIDE_GUIDANCE} and {@code MARKUP_ORDER}
+     * (well-formed, but against the pricing rules).
+     */
+    @Singleton
+    ExceptionHandler<PricingException, HttpResponse<Problem>> pricing() {
+        return (request, e) -> {
+            HttpStatus status = switch (e.code()) {
+                case TARIFF_OUTSIDE_GUIDANCE, MARKUP_ORDER -> HttpStatus.UNPROCESSABLE_ENTITY;
+                default -> HttpStatus.BAD_REQUEST;
+            };
+            String code = e.code().name();
+            return respond(status, code, e.getMessage(), e.field()
+                    .map(f -> List.of(new ApiException.FieldError(f, code, e.getMessage()))).orElse(List.of()));
         };
     }
 

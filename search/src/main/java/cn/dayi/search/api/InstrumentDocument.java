@@ -35,6 +35,10 @@ import java.util.List;
  * @param purchaseDate        purchase date, when known
  * @param demo                true for rows of the generated demo catalogue
  * @param updatedAt           last change in the database (used for "newest" sort and repair)
+ * @param priceFromFen        lowest COMMERCIAL unit price among the tariffs effective when indexed, fen
+ *                            (CNY), or null when the instrument has no published tariff ("price on request")
+ * @param priceUnit           the charge unit of {@code priceFromFen}: HOUR, or SAMPLE / TEST_ITEM when
+ *                            the instrument has no hourly tariff; null with it
  */
 public record InstrumentDocument(
         long id,
@@ -63,5 +67,29 @@ public record InstrumentDocument(
         String status,
         LocalDate purchaseDate,
         boolean demo,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long priceFromFen,
+        String priceUnit) {
+
+    /** A document without a price (no published tariff); the shape before prices were indexed. */
+    public InstrumentDocument(long id, String code, String name, String nameEn, String model, String manufacturer,
+                              String countryCode, Long originalValueFen, String currency, String valueBand,
+                              String fundingSource, String categoryCode, String categoryName, long ownerId,
+                              String ownerName, String ownerKind, String districtCode, String districtName,
+                              List<String> regionCodes, Double lat, Double lon, String technicalParameters,
+                              String sharingMode, String status, LocalDate purchaseDate, boolean demo,
+                              Instant updatedAt) {
+        this(id, code, name, nameEn, model, manufacturer, countryCode, originalValueFen, currency, valueBand,
+                fundingSource, categoryCode, categoryName, ownerId, ownerName, ownerKind, districtCode, districtName,
+                regionCodes, lat, lon, technicalParameters, sharingMode, status, purchaseDate, demo, updatedAt,
+                null, null);
+    }
+
+    /** The same document with a price (from the marketplace's tariffs). */
+    public InstrumentDocument withPrice(Long fromFen, String unit) {
+        return new InstrumentDocument(id, code, name, nameEn, model, manufacturer, countryCode, originalValueFen,
+                currency, valueBand, fundingSource, categoryCode, categoryName, ownerId, ownerName, ownerKind,
+                districtCode, districtName, regionCodes, lat, lon, technicalParameters, sharingMode, status,
+                purchaseDate, demo, updatedAt, fromFen, unit);
+    }
 }

@@ -18,6 +18,16 @@ public interface InstrumentIndex {
     boolean exists();
 
     /**
+     * True when the alias exists and the index behind it was built with this version's mapping
+     * ({@code _meta.mappingVersion} of {@code instrument-mappings.json}). A mapping change bumps that
+     * number; an index built with an older one rejects the new fields (the mapping is strict) and
+     * must be rebuilt ({@link #rebuild}), which creates a new versioned index behind the alias.
+     */
+    default boolean isCurrent() {
+        return exists();
+    }
+
+    /**
      * Indexes (creates or replaces) documents through the alias and waits until they are
      * searchable. Throws {@link SearchUnavailableException} when any document was rejected, naming it.
      */

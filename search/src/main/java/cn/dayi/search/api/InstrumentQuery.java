@@ -20,6 +20,8 @@ import java.util.List;
  * @param sort         result order
  * @param page         0-based page
  * @param size         page size, 1..{@value #MAX_SIZE}
+ * @param priceMaxFen  only instruments whose {@code priceFromFen} is at most this many fen (CNY);
+ *                     instruments without a price are left out; null = no price filter
  */
 public record InstrumentQuery(
         String text,
@@ -35,7 +37,8 @@ public record InstrumentQuery(
         Double radiusKm,
         Sort sort,
         int page,
-        int size) {
+        int size,
+        Long priceMaxFen) {
 
     /** Largest page size a caller may ask for. */
     public static final int MAX_SIZE = 100;
@@ -54,15 +57,27 @@ public record InstrumentQuery(
         sort = sort == null ? Sort.RELEVANCE : sort;
     }
 
+    /** A query without a price filter (the shape before prices were indexed). */
+    public InstrumentQuery(String text, List<String> categories, List<String> regions, List<String> districts,
+                           List<Long> ownerIds, List<String> ownerKinds, List<String> sharingModes,
+                           List<String> valueBands, List<String> countries, GeoPoint near, Double radiusKm,
+                           Sort sort, int page, int size) {
+        this(text, categories, regions, districts, ownerIds, ownerKinds, sharingModes, valueBands, countries, near,
+                radiusKm, sort, page, size, null);
+    }
+
     /** Everything, first page of 20, by relevance. */
     public static InstrumentQuery all() {
         return new InstrumentQuery(null, null, null, null, null, null, null, null, null, null, null,
                 Sort.RELEVANCE, 0, 20);
     }
 
-    /** Result order. DISTANCE needs {@code near}. */
+    /**
+     * Result order. DISTANCE needs {@code near}. PRICE: lowest {@code priceFromFen} first, instruments
+     * without a price last.
+     */
     public enum Sort {
-        RELEVANCE, DISTANCE, NEWEST
+        RELEVANCE, DISTANCE, NEWEST, PRICE
     }
 
     /** WGS 84 point in decimal degrees. */

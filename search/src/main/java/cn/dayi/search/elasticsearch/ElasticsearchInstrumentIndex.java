@@ -50,6 +50,8 @@ final class ElasticsearchInstrumentIndex implements InstrumentIndex {
     static final long OLD_INDEX_GRACE_MS = 1_000;
     /** Failed ids named in an exception message; the rest are counted. */
     private static final int MAX_NAMED_FAILURES = 10;
+    /** Key in the mapping's {@code _meta} that is bumped on every mapping change. */
+    static final String MAPPING_VERSION = "mappingVersion";
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -98,6 +100,30 @@ final class ElasticsearchInstrumentIndex implements InstrumentIndex {
     public boolean exists() {
         return Failures.call("checking alias " + names.alias(),
                 () -> client.indices().existsAlias(e -> e.name(names.alias())).value());
+    }
+
+    @Override
+    public boolean isCurrent() {
+        if (!exists()) {
+            return false;
+        }
+        var mappings = Failures.call("reading the mapping of " + names.alias(),
+                () -> client.indices().getMapping(g -> g.index(names.alias()))).mappings();
+        return !mappings.isEmpty() && mappings.values().stream().allMatch(m -> {
+            var meta = m.mappings().meta();
+            var v = meta == null ? null : meta.get(MAPPING_VERSION);
+            return v != null && v.to(Long.class) == mappingVersion();
+        });
+    }
+
+    /** {@code _meta.mappingVersion} of the mapping this build ships. */
+    static long mappingVersion() {
+        var meta = mappings().meta();
+        var v = meta == null ? null : meta.get(MAPPING_VERSION);
+        if (v == null) {
+            throw new IllegalStateException("instrument-mappings.json lacks _meta." + MAPPING_VERSION);
+        }
+        return v.to(Long.class);
     }
 
     @Override

@@ -167,6 +167,10 @@ final class InstrumentQueries {
         if (!q.ownerIds().isEmpty()) {
             filters.add(terms("ownerId", q.ownerIds().stream().map(String::valueOf).toList()));
         }
+        if (q.priceMaxFen() != null) {
+            filters.add(Query.of(f -> f.range(r -> r.number(n -> n.field("priceFromFen")
+                    .lte(q.priceMaxFen().doubleValue())))));
+        }
         if (q.near() != null && q.radiusKm() != null) {
             filters.add(Query.of(f -> f.geoDistance(g -> g
                     .field(DocumentCodec.LOCATION)
@@ -316,6 +320,9 @@ final class InstrumentQueries {
         return switch (q.sort()) {
             case RELEVANCE -> List.of(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))), byId);
             case NEWEST -> List.of(SortOptions.of(s -> s.field(f -> f.field("updatedAt").order(SortOrder.Desc))),
+                    byId);
+            case PRICE -> List.of(SortOptions.of(s -> s.field(f -> f.field("priceFromFen").order(SortOrder.Asc)
+                            .missing("_last").unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Long))),
                     byId);
             case DISTANCE -> List.of(SortOptions.of(s -> s.geoDistance(g -> g
                             .field(DocumentCodec.LOCATION)

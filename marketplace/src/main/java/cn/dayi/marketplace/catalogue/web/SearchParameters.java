@@ -18,7 +18,9 @@ import java.util.Locale;
  * <p>Parameters: {@code q}; repeatable {@code category} (code 01–15 or name), {@code region},
  * {@code district}, {@code ownerId}, {@code ownerKind}, {@code sharingMode}, {@code valueBand},
  * {@code country}; {@code near=LAT,LON} (WGS 84) with {@code radiusKm} (0 &lt; r ≤ 20,000);
- * {@code sort=relevance|distance|newest}; {@code page} (0-based) and {@code size}
+ * {@code priceMaxFen} (fen, ≥ 0: only instruments with a COMMERCIAL "price from" at most this);
+ * {@code sort=relevance|distance|newest|price} (price: lowest first, unpriced last);
+ * {@code page} (0-based) and {@code size}
  * (default 20; larger than 100 is capped to 100, the answer says the size used).
  */
 public final class SearchParameters {
@@ -80,10 +82,20 @@ public final class SearchParameters {
                 sort = Sort.valueOf(sortText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("sort", "INVALID_PARAMETER",
-                        "sort must be relevance, distance or newest, not '" + sortText + "'."));
+                        "sort must be relevance, distance, newest or price, not '" + sortText + "'."));
             }
             if (sort == Sort.DISTANCE && near == null) {
                 errors.add(new FieldError("sort", "REQUIRED", "sort=distance needs near=LAT,LON."));
+            }
+        }
+        Long priceMaxFen = null;
+        String priceText = p.get("priceMaxFen");
+        if (priceText != null && !priceText.isBlank()) {
+            long max = number(priceText, -1, "priceMaxFen", errors);
+            if (max < 0 && priceText.strip().matches("-?\\d{1,30}")) {
+                errors.add(new FieldError("priceMaxFen", "OUT_OF_RANGE", "priceMaxFen is an amount in fen, 0 or more."));
+            } else if (max >= 0) {
+                priceMaxFen = max;
             }
         }
         long page = number(p.get("page"), 0, "page", errors);
@@ -106,7 +118,7 @@ public final class SearchParameters {
         }
         return new InstrumentQuery(q, categories, nonBlank(p.getAll("region")), nonBlank(p.getAll("district")), ownerIds,
                 upper(p.getAll("ownerKind")), upper(p.getAll("sharingMode")), nonBlank(p.getAll("valueBand")),
-                upper(p.getAll("country")), near, radius, sort, (int) page, cappedSize);
+                upper(p.getAll("country")), near, radius, sort, (int) page, cappedSize, priceMaxFen);
     }
 
     private static GeoPoint parsePoint(String text, List<FieldError> errors) {

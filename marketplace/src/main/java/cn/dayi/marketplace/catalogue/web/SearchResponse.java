@@ -28,13 +28,16 @@ public record SearchResponse(long total, int page, int size, List<Item> items, M
      * @param district   district code and name
      * @param location   WGS 84, null when unknown
      * @param distanceKm from {@code near}, km, when {@code near} was given
-     * @param highlights field → fragments with matches in {@code <em>}, HTML-escaped
+     * @param highlights   field → fragments with matches in {@code <em>}, HTML-escaped
+     * @param priceFromFen lowest COMMERCIAL unit price of the tariffs in effect, fen (CNY); null when
+     *                     the instrument has no published price (on request)
+     * @param priceUnit    unit of {@code priceFromFen}: HOUR, or SAMPLE / TEST_ITEM; null with it
      */
     @Serdeable
     public record Item(long id, String code, String name, String model, String manufacturer, Named category,
                        Owner owner, Named district, @Nullable Location location, @Nullable Double distanceKm,
                        @Nullable Long originalValueFen, String currency, String sharingMode,
-                       Map<String, List<String>> highlights) {
+                       Map<String, List<String>> highlights, @Nullable Long priceFromFen, @Nullable String priceUnit) {
     }
 
     /** A code with its display name. */
@@ -73,6 +76,6 @@ public record SearchResponse(long total, int page, int size, List<Item> items, M
                 d.districtCode() == null ? null : new Named(d.districtCode(), d.districtName()),
                 d.lat() == null || d.lon() == null ? null : new Location(d.lat(), d.lon()),
                 distanceKm, d.originalValueFen(), d.currency(), d.sharingMode(),
-                highlights == null ? Map.of() : highlights);
+                highlights == null ? Map.of() : highlights, d.priceFromFen(), d.priceUnit());
     }
 }

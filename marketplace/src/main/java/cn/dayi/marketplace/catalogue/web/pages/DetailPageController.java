@@ -1,8 +1,15 @@
 package cn.dayi.marketplace.catalogue.web.pages;
 
+import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.ActorResolver;
 import cn.dayi.marketplace.catalogue.CatalogueReader;
 import cn.dayi.marketplace.catalogue.InstrumentDetail;
+import cn.dayi.marketplace.tariff.BuyerClasses;
+import cn.dayi.marketplace.tariff.ServiceItems;
+import cn.dayi.marketplace.tariff.Tariffs;
+import cn.dayi.pricing.tariff.BuyerClass;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -26,8 +33,9 @@ import java.util.Optional;
  * {@code GET /instruments/{idOrCode}} — one instrument by numeric id or public code ({@code DY…}):
  * name, model, manufacturer, country, original value, purchase date, funding source, category,
  * owner, department, address, district, a small map when it has coordinates, technical
- * parameters, sample requirements, services, contact, sharing mode, status, source, and a badge
- * for demo data. Read from the database, so it works while search is down. An unknown id or code
+ * parameters, sample requirements, services, contact, sharing mode, status, source, a badge
+ * for demo data, and prices: "from" price, "why this price" and service items for the viewer's
+ * buyer class. Read from the database, so it works while search is down. An unknown id or code
  * answers a friendly "not found" page (HTTP 404).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -40,11 +48,18 @@ public class DetailPageController {
     private final CatalogueReader reader;
     private final Pages pages;
     private final JsonMapper json;
+    private final ActorResolver actors;
+    private final Tariffs tariffs;
+    private final ServiceItems serviceItems;
 
-    public DetailPageController(CatalogueReader reader, Pages pages, JsonMapper json) {
+    public DetailPageController(CatalogueReader reader, Pages pages, JsonMapper json, ActorResolver actors,
+                                Tariffs tariffs, ServiceItems serviceItems) {
         this.reader = reader;
         this.pages = pages;
         this.json = json;
+        this.actors = actors;
+        this.tariffs = tariffs;
+        this.serviceItems = serviceItems;
     }
 
     @Get(uri = "/{idOrCode}", produces = MediaType.TEXT_HTML)
@@ -60,7 +75,18 @@ public class DetailPageController {
         String markers = d.location() == null ? null : toJson(List.of(new ResultItems.Marker(d.location().lat(),
                 d.location().lon(), d.name(), "/instruments/" + d.code(), d.model() == null ? "" : d.model(), 1)));
         model.put("instrument", DetailView.of(d, text, markers));
+        model.put("prices", prices(request, d, text));
         return model;
+    }
+
+    /** Prices for the viewer's buyer class (anonymous: COMMERCIAL; see {@link BuyerClasses}). */
+    private PriceView prices(HttpRequest<?> request, InstrumentDetail d, PageText text) {
+        Optional<Actor> viewer = request.getUserPrincipal()
+                .filter(p -> p instanceof Authentication)
+                .flatMap(p -> actors.find((Authentication) p));
+        BuyerClass buyerClass = BuyerClasses.of(viewer, d.owner().id());
+        return PriceView.of(buyerClass, tariffs.priceFrom(d.id(), buyerClass), tariffs.effectiveToday(d.id()),
+                serviceItems.of(d.id(), true), text);
     }
 
     /** The "not found" page for an unknown id or code (HTTP 404). */

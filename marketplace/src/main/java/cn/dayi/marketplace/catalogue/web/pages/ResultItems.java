@@ -25,11 +25,12 @@ public final class ResultItems {
      * @param distance     "3.2 km" from {@code near}, or null
      * @param snippetHtml  matching excerpts of the technical parameters, or null
      * @param markerNumber its number on the map (1-based), or null without coordinates
+     * @param price        "自 271.43 元/小时起" (COMMERCIAL, from the index), or null without a published price
      */
     public record Item(long id, String code, String href, String name, String nameHtml, String nameEn, String model,
                 String modelHtml, String manufacturer, String manufacturerHtml, String owner, String ownerHtml,
                 String category, String district, String value, String sharingMode, String sharingModeKey,
-                String distance, String snippetHtml, Integer markerNumber) {
+                String distance, String snippetHtml, Integer markerNumber, String price) {
     }
 
     /** A map marker: WGS 84 position, popup title, link and one line of detail; serialised for map.js. */
@@ -81,7 +82,19 @@ public final class ResultItems {
                 d.districtCode() == null ? null : labels.apply(SearchResult.FACET_DISTRICT).apply(d.districtCode()),
                 value,
                 d.sharingMode() == null ? null : labels.apply(SearchResult.FACET_SHARING_MODE).apply(d.sharingMode()),
-                d.sharingMode(), distance, Highlights.joined(h.highlights(), "technicalParameters"), number);
+                d.sharingMode(), distance, Highlights.joined(h.highlights(), "technicalParameters"), number,
+                price(d, text));
+    }
+
+    private static String price(InstrumentDocument d, PageText text) {
+        if (d.priceFromFen() == null || d.priceUnit() == null) {
+            return null;
+        }
+        try {
+            return PriceText.from(d.priceFromFen(), cn.dayi.pricing.tariff.ChargeUnit.valueOf(d.priceUnit()), text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String nz(String s) {
