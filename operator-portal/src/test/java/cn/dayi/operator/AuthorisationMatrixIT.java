@@ -79,10 +79,34 @@ class AuthorisationMatrixIT implements RealServices {
     World w;
     final AtomicInteger seq = new AtomicInteger();
     Long active;
+    /** Instrument B[0], held by operator X, with saved costs, a tariff in effect and a service item. */
+    String priced;
+    long serviceItem;
 
     @BeforeAll
+    @SuppressWarnings("unchecked")
     void world() throws Exception {
         w = new World(organisations, accounts, importer, signIn, tokens, jdbc);
+        priced = w.instrumentsB.get(0);
+        Map<String, Object> body = proposal(priced);
+        body.put("ownerId", w.ownerB);
+        long id = post(w.managerX, "/api/v1/operators/" + w.operatorX + "/entrustments", body);
+        post(w.managerX, "/api/v1/entrustments/" + id + "/propose", Map.of());
+        post(w.ownerAdminB, "/api/v1/entrustments/" + id + "/accept", Map.of());
+        http.toBlocking().exchange(HttpRequest.PUT("/api/v1/instruments/" + priced + "/cost", Map.of("inputs", costs()))
+                .bearerAuth(w.managerX));
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/instruments/" + priced + "/tariffs", tariff("MATRIX-HOUR"))
+                .bearerAuth(w.managerX));
+        serviceItem = post(w.managerX, "/api/v1/instruments/" + priced + "/service-items",
+                Map.of("name", "形貌观察", "unitPriceFen", 80_000, "turnaroundDays", 5));
+    }
+
+    private static Map<String, Object> costs() {
+        return Map.of("originalValueFen", 400_000_000L, "residualRateBp", 500, "usefulLifeYears", 10);
+    }
+
+    private static Map<String, Object> tariff(String code) {
+        return Map.of("code", code, "chargeUnit", "HOUR", "academicMarkupBp", 2000, "commercialMarkupBp", 5000);
     }
 
     private String token(Who who) {
@@ -221,6 +245,41 @@ class AuthorisationMatrixIT implements RealServices {
                 who -> HttpRequest.POST("/api/v1/entrustments/" + proposed() + "/decline", Map.of("reason", "矩阵测试"))));
         m.add(new Case("POST", "/api/v1/entrustments/{id}/terminate", EnumSet.of(Who.OWNER_A, Who.MANAGER_X),
                 who -> HttpRequest.POST("/api/v1/entrustments/" + active() + "/terminate", Map.of("reason", "矩阵测试"))));
+        // pricing: the holding operator's staff see costs, its manager (or a platform admin) changes prices
+        Set<Who> pricingStaff = EnumSet.copyOf(staffAndAdmin);
+        Set<Who> pricingManagers = EnumSet.of(Who.ADMIN, Who.MANAGER_X);
+        m.add(new Case("GET", "/api/v1/instruments/{id}/cost", pricingStaff,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/cost")));
+        m.add(new Case("PUT", "/api/v1/instruments/{id}/cost", pricingManagers,
+                who -> HttpRequest.PUT("/api/v1/instruments/" + priced + "/cost", Map.of("inputs", costs()))));
+        m.add(new Case("POST", "/api/v1/instruments/{id}/cost/preview", pricingStaff,
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/cost/preview", Map.of("inputs", costs()))));
+        m.add(new Case("GET", "/api/v1/instruments/{id}/tariffs", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/tariffs")));
+        m.add(new Case("POST", "/api/v1/instruments/{id}/tariffs", pricingManagers,
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/tariffs", tariff("M" + seq.incrementAndGet()))));
+        m.add(new Case("GET", "/api/v1/instruments/{id}/quote", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/quote?tariff=MATRIX-HOUR&quantity=2")));
+        m.add(new Case("GET", "/api/v1/instruments/{id}/service-items", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/service-items")));
+        m.add(new Case("POST", "/api/v1/instruments/{id}/service-items", pricingManagers,
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/service-items", Map.of("name", "检测" + seq.incrementAndGet()))));
+        m.add(new Case("PUT", "/api/v1/instruments/{id}/service-items/{itemId}", pricingManagers,
+                who -> HttpRequest.PUT("/api/v1/instruments/" + priced + "/service-items/" + serviceItem,
+                        Map.of("name", "形貌观察", "unitPriceFen", 90_000, "turnaroundDays", 5))));
+        m.add(new Case("GET", "/api/v1/pricing-guidance/{categoryCode}", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/pricing-guidance/01")));
+        m.add(new Case("PUT", "/api/v1/pricing-guidance/{categoryCode}", EnumSet.of(Who.ADMIN, Who.FISCAL),
+                who -> HttpRequest.PUT("/api/v1/pricing-guidance/01", Map.of("floorBp", 10_000, "capBp", 30_000))));
+        m.add(new Case("GET", "/operator/instruments/{id}/tariff", pricingStaff,
+                who -> page("/operator/instruments/" + priced + "/tariff")));
+        m.add(new Case("POST", "/operator/instruments/{id}/tariff", pricingManagers, who -> form(
+                "/operator/instruments/" + priced + "/tariff", "action=save&originalValueYuan=4000000&residualRatePct=5"
+                        + "&usefulLifeYears=10")));
+        m.add(new Case("POST", "/operator/instruments/{id}/tariff/items", pricingManagers, who -> form(
+                "/operator/instruments/" + priced + "/tariff/items", "name=页面检测" + seq.incrementAndGet() + "&priceYuan=100")));
+        m.add(new Case("POST", "/operator/instruments/{id}/tariff/items/{itemId}/active", pricingManagers, who -> form(
+                "/operator/instruments/" + priced + "/tariff/items/" + serviceItem + "/active", "active=true")));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

@@ -162,6 +162,29 @@ class SupplySideBrowserIT {
             String fleet = page.locator("#fleet").innerText();
             assertTrue(fleet.contains(nmrCode) && fleet.contains("托管"), fleet);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("operator-fleet.png")));
+
+            // price the instrument from its costs and publish, within the guidance
+            page.locator(".tariff-link[data-instrument='" + nmrCode + "']").click();
+            page.waitForURL("**/tariff");
+            page.locator("#originalValueYuan").fill("6500000");
+            page.locator("#residualRatePct").fill("5");
+            page.locator("#usefulLifeYears").fill("10");
+            page.locator("#save-cost").click();
+            page.waitForURL("**done=saved");
+            assertTrue(page.locator("#calculator").innerText().contains("441.07"),
+                    "depreciation 6,500,000 × 95 % / 10 / 1,400 h = 441.07 元/小时");
+            page.locator("#code").fill("NMR-HOUR");
+            page.locator("#commercialMarkupPct").fill("50");
+            page.locator("#publish").click();
+            page.waitForURL("**done=published**");
+            assertTrue(page.locator("#versions-table").innerText().contains("NMR-HOUR"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tariff-editor.png")));
+        }
+        try (BrowserContext buyer = context()) {
+            Page page = buyer.newPage();
+            page.navigate("/instruments/" + nmrCode);
+            String from = page.locator("#price-from").innerText();
+            assertTrue(from.contains("661.61"), "an anonymous buyer sees the commercial price (441.07 × 1.5): " + from);
         }
     }
 }
