@@ -13,7 +13,6 @@ import cn.dayi.marketplace.importing.ImportProgress;
 import cn.dayi.marketplace.importing.ImportReport;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -70,11 +69,7 @@ class CatalogueBrowserIT {
         assertTrue(report.inserted() > DEMO_COUNT / 2, "the demo catalogue loads: " + report);
         Files.createDirectories(SHOTS);
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("DAYI_CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -93,15 +88,7 @@ class CatalogueBrowserIT {
     @BeforeEach
     void openBrowser() {
         // an English-speaking browser: the pages must still start in Chinese
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 900).setLocale("en-US").setBaseURL(base));
-        context.route("**/*", route -> {
-            if (route.request().url().startsWith("http://localhost:")) {
-                route.resume();
-            } else {
-                route.abort(); // map tiles and anything else from outside: offline, as on CI
-            }
-        });
+        context = Chromium.offline(browser, base, "en-US");
         page = context.newPage();
     }
 

@@ -14,7 +14,6 @@ import cn.dayi.marketplace.importing.ImportProgress;
 import cn.dayi.marketplace.importing.ImportReport;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -26,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,11 +74,7 @@ class SupplySideBrowserIT {
                 "SELECT code FROM instrument WHERE source_id = 'BR-NMR'", rs -> rs.getString(1))).orElseThrow();
         Files.createDirectories(SHOTS);
         playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("DAYI_CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -107,16 +101,7 @@ class SupplySideBrowserIT {
     }
 
     private static BrowserContext context() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setViewportSize(1366, 900).setLocale("zh-CN").setBaseURL(base));
-        context.route("**/*", route -> {
-            if (route.request().url().startsWith("http://localhost:")) {
-                route.resume();
-            } else {
-                route.abort();
-            }
-        });
-        return context;
+        return Chromium.offline(browser, base, "zh-CN");
     }
 
     @Test
