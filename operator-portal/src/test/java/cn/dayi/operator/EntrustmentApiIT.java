@@ -278,7 +278,7 @@ class EntrustmentApiIT implements RealServices {
         assertEquals(HttpStatus.FORBIDDEN, error(w.buyer, HttpRequest.GET("/operator").accept(MediaType.TEXT_HTML_TYPE)).getStatus());
         var anonymous = http.toBlocking().exchange(HttpRequest.GET("/operator").accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertEquals(3, anonymous.getStatus().getCode() / 100, "anonymous browsers are redirected: " + anonymous.getStatus());
-        assertTrue(anonymous.header("Location").startsWith("/sign-in"), anonymous.header("Location"));
+        assertEquals("/sign-in?next=%2Foperator", anonymous.header("Location"), "and come back here after signing in");
     }
 
     @Test
