@@ -216,6 +216,9 @@ class AuthorisationMatrixIT implements RealServices {
                         Map.of("organisationId", w.operatorX, "role", "OPERATOR_FINANCE"))));
         m.add(new Case("DELETE", "/api/v1/admin/people/{id}/memberships/{organisationId}/{role}", EnumSet.of(Who.ADMIN, Who.MANAGER_X),
                 who -> HttpRequest.DELETE("/api/v1/admin/people/" + w.technicianXId + "/memberships/" + w.operatorX + "/OPERATOR_FINANCE")));
+        // re-activating an active person changes nothing: safe to call as every kind of caller
+        m.add(new Case("PUT", "/api/v1/admin/people/{id}/active", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.PUT("/api/v1/admin/people/" + w.technicianXId + "/active", Map.of("active", true))));
         m.add(new Case("POST", "/api/v1/admin/imports", EnumSet.of(Who.ADMIN), who -> HttpRequest.POST("/api/v1/admin/imports",
                 MultipartBody.builder().addPart("format", "dayi-csv").addPart("file", "m.csv", MediaType.TEXT_CSV_TYPE,
                         ("source_id,name,owner_name,category\nM-" + seq.incrementAndGet() + ",核磁共振波谱仪,矩阵导入大学,01\n")

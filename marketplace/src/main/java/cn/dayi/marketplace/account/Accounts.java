@@ -113,6 +113,16 @@ public class Accounts {
         });
     }
 
+    /**
+     * Deactivates (or reactivates) a person: a deactivated person cannot sign in, and tokens already
+     * issued stop working at once (the actor is re-read on every request). Nothing is deleted.
+     */
+    public Person setActive(long personId, boolean active) {
+        person(personId);
+        jdbc.write(c -> Jdbc.update(c, "UPDATE person SET active = ?, version = version + 1 WHERE id = ?", active, personId));
+        return person(personId);
+    }
+
     /** People with any role in {@code organisationId}. */
     public List<Person> members(long organisationId) {
         List<Long> ids = jdbc.read(c -> Jdbc.list(c,

@@ -186,6 +186,25 @@ class AccountsApiIT implements RealServices {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aDeactivatedPersonsTokenStopsWorkingAtOnce() {
+        String admin = token(ADMIN, ADMIN_PASSWORD);
+        long org = ((Number) post(admin, "/api/v1/admin/organisations",
+                Map.of("nameZh", "离职测试大学", "kind", "UNIVERSITY")).get("id")).longValue();
+        Map<String, Object> leaver = post(admin, "/api/v1/admin/people", Map.of("email", "leaver@dayi.test",
+                "displayName", "L", "password", "leaver-password", "organisationId", org, "role", "OWNER_ADMIN"));
+        String token = token("leaver@dayi.test", "leaver-password");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(token)).getStatus());
+        Map<String, Object> off = http.toBlocking().retrieve(HttpRequest.PUT("/api/v1/admin/people/" + leaver.get("id")
+                + "/active", Map.of("active", false)).bearerAuth(admin), Map.class);
+        assertEquals(false, off.get("active"));
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.GET("/api/v1/me").bearerAuth(token)).getStatus(),
+                "the token issued before stops working");
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.POST("/api/v1/auth/token",
+                Map.of("email", "leaver@dayi.test", "password", "leaver-password"))).getStatus());
+    }
+
+    @Test
     void badPeopleInputIsReportedFieldByFieldAndNothingIsSaved() {
         String admin = token(ADMIN, ADMIN_PASSWORD);
         HttpClientResponseException e = error(HttpRequest.POST("/api/v1/admin/people",

@@ -40,6 +40,9 @@ import java.util.List;
  *       → 201 Person; 409 {@code EMAIL_TAKEN}; 422 {@code ROLE_NOT_FOR_ORGANISATION_KIND}</li>
  *   <li>{@code POST /api/v1/admin/people/{id}/memberships} {@code {organisationId, role}} → Person</li>
  *   <li>{@code DELETE /api/v1/admin/people/{id}/memberships/{organisationId}/{role}} → Person</li>
+ *   <li>{@code PUT /api/v1/admin/people/{id}/active} {@code {"active": false}} (platform admin) → Person; a
+ *       deactivated person cannot sign in and their tokens stop working at once; 409
+ *       {@code CANNOT_DEACTIVATE_SELF}</li>
  * </ul>
  * Who may grant what is {@link StaffPolicy}: platform admins anything; an operator manager the
  * operator roles of their own operator; an owner admin the owner-admin and buyer roles of their own
@@ -139,6 +142,22 @@ public class AdminApiController {
                     "You cannot take away your own platform admin role; ask another admin.");
         }
         return accounts.revoke(id, organisationId, role);
+    }
+
+    /** Active or not. */
+    @Serdeable
+    public record Activation(boolean active) {
+    }
+
+    @io.micronaut.http.annotation.Put("/people/{id}/active")
+    public Person setActive(@Nullable Authentication auth, @PathVariable long id, @Body Activation body) {
+        Actor actor = actors.require(auth);
+        actor.requireRole(Role.PLATFORM_ADMIN);
+        if (id == actor.personId() && !body.active()) {
+            throw new ApiException.RuleViolation(io.micronaut.http.HttpStatus.CONFLICT, "CANNOT_DEACTIVATE_SELF",
+                    "You cannot deactivate your own account; ask another admin.");
+        }
+        return accounts.setActive(id, body.active());
     }
 
     private static void requireComplete(Grant body) {
