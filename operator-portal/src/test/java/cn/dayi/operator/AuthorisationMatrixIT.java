@@ -223,6 +223,14 @@ class AuthorisationMatrixIT implements RealServices {
                 MultipartBody.builder().addPart("format", "dayi-csv").addPart("file", "m.csv", MediaType.TEXT_CSV_TYPE,
                         ("source_id,name,owner_name,category\nM-" + seq.incrementAndGet() + ",核磁共振波谱仪,矩阵导入大学,01\n")
                                 .getBytes(StandardCharsets.UTF_8)).build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        // administration pages
+        m.add(new Case("GET", "/admin", EnumSet.of(Who.ADMIN), who -> page("/admin?q=大学")));
+        m.add(new Case("POST", "/admin/organisations", EnumSet.of(Who.ADMIN), who -> form("/admin/organisations",
+                "nameZh=页面新单位" + seq.incrementAndGet() + "&kind=ENTERPRISE")));
+        m.add(new Case("GET", "/admin/organisations/{id}", EnumSet.of(Who.ADMIN), who -> page("/admin/organisations/" + w.operatorX)));
+        m.add(new Case("POST", "/admin/organisations/{id}/people", EnumSet.of(Who.ADMIN), who -> form(
+                "/admin/organisations/" + w.operatorX + "/people", "email=admpage" + seq.incrementAndGet()
+                        + "@dayi.test&displayName=a&password=admin-page-pw1&role=OPERATOR_TECHNICIAN")));
         // fleet and owner instruments
         Set<Who> staffAndAdmin = EnumSet.copyOf(STAFF_X);
         staffAndAdmin.add(Who.ADMIN);

@@ -205,6 +205,34 @@ class AccountsApiIT implements RealServices {
     }
 
     @Test
+    void adminPagesCreateAnOrganisationAndOpenAnAccountWithAFittingRole() {
+        String cookie = signInCookie(ADMIN, ADMIN_PASSWORD);
+        HttpResponse<String> created = http.toBlocking().exchange(HttpRequest.POST("/admin/organisations",
+                "nameZh=页面创建的服务机构&nameEn=Page-made+operator&kind=OPERATOR&regionCode=440305")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
+                .cookie(io.micronaut.http.cookie.Cookie.of("dayi_session", cookie)), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, created.getStatus());
+        String orgPage = created.header("Location");
+        String page = http.toBlocking().retrieve(HttpRequest.GET(orgPage).accept(MediaType.TEXT_HTML_TYPE)
+                .cookie(io.micronaut.http.cookie.Cookie.of("dayi_session", cookie)), String.class);
+        assertTrue(page.contains("页面创建的服务机构") && page.contains("value=\"OPERATOR_MANAGER\""), "operator roles offered");
+        assertFalse(page.contains("value=\"OWNER_ADMIN\""), "roles that do not fit an operator are not offered");
+        HttpClientResponseException bad = error(HttpRequest.POST(orgPage + "/people",
+                "email=x%40y.test&displayName=X&password=short&role=OPERATOR_MANAGER")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
+                .cookie(io.micronaut.http.cookie.Cookie.of("dayi_session", cookie)));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+        assertTrue(body(bad).contains("person-error") && body(bad).contains("x@y.test"), "reason shown, e-mail kept");
+    }
+
+    private String signInCookie(String email, String password) {
+        HttpResponse<String> r = http.toBlocking().exchange(HttpRequest.POST("/sign-in",
+                "email=" + email + "&password=" + password).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE), String.class);
+        String setCookie = r.header("Set-Cookie");
+        return setCookie.substring("dayi_session=".length(), setCookie.indexOf(';'));
+    }
+
+    @Test
     void badPeopleInputIsReportedFieldByFieldAndNothingIsSaved() {
         String admin = token(ADMIN, ADMIN_PASSWORD);
         HttpClientResponseException e = error(HttpRequest.POST("/api/v1/admin/people",

@@ -121,6 +121,9 @@ public class SignInPageController {
         if (actor.hasRole(Role.OWNER_ADMIN)) {
             portals.add(new Portal("/owner", "account.portal.owner"));
         }
+        if (actor.isPlatformAdmin()) {
+            portals.add(new Portal("/admin", "account.portal.admin"));
+        }
         model.put("portals", portals);
         model.put("changed", changed != null);
         model.put("passwordError", null);
