@@ -34,6 +34,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void searchSyncKnowsNoFeatureThatWritesToIt() {
+        // features queue changes in the outbox (feature → searchsync); what a document needs from a
+        // feature comes through an interface searchsync owns (e.g. ListedPrices)
+        noClasses().that().resideInAPackage("cn.dayi.marketplace.searchsync..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace.tariff..",
+                        "cn.dayi.marketplace.entrustment..", "cn.dayi.marketplace.account..",
+                        "cn.dayi.marketplace.booking..")
+                .check(classes);
+    }
+
+    @Test
     void operatorPortalDoesNotDependOnTheDeployable() {
         noClasses().that().resideInAPackage("cn.dayi.operator..")
                 .should().dependOnClassesThat().resideInAPackage("cn.dayi.app..")

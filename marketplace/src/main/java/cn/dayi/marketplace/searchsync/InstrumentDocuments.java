@@ -1,8 +1,5 @@
 package cn.dayi.marketplace.searchsync;
 
-import cn.dayi.marketplace.tariff.PriceFrom;
-import cn.dayi.marketplace.tariff.PricesFrom;
-import cn.dayi.pricing.tariff.BuyerClass;
 import cn.dayi.search.api.InstrumentDocument;
 import cn.dayi.search.api.ValueBand;
 import jakarta.inject.Singleton;
@@ -22,15 +19,15 @@ import java.util.Map;
 /**
  * Maps catalogue rows to search documents: one query joining instrument, owner, category and
  * district, plus the region hierarchy (district → city → province → country) held in memory, and
- * the COMMERCIAL "price from" of the tariffs in effect today ({@link PricesFrom}).
+ * the COMMERCIAL "price from" of the tariffs in effect today ({@link ListedPrices}).
  */
 @Singleton
 public class InstrumentDocuments {
 
-    private final PricesFrom pricesFrom;
+    private final ListedPrices prices;
 
-    public InstrumentDocuments(PricesFrom pricesFrom) {
-        this.pricesFrom = pricesFrom;
+    public InstrumentDocuments(ListedPrices prices) {
+        this.prices = prices;
     }
 
     private static final String SELECT = """
@@ -100,14 +97,13 @@ public class InstrumentDocuments {
 
     /** Adds the COMMERCIAL "price from" of today (Asia/Shanghai); instruments without a tariff stay unpriced. */
     private List<InstrumentDocument> withPrices(Connection c, List<InstrumentDocument> docs) throws SQLException {
-        Map<Long, PriceFrom> prices = pricesFrom.of(c, docs.stream().map(InstrumentDocument::id).toList(),
-                pricesFrom.today(), BuyerClass.COMMERCIAL);
-        if (prices.isEmpty()) {
+        Map<Long, ListedPrices.Listed> listed = prices.of(c, docs.stream().map(InstrumentDocument::id).toList());
+        if (listed.isEmpty()) {
             return docs;
         }
         return docs.stream().map(d -> {
-            PriceFrom p = prices.get(d.id());
-            return p == null ? d : d.withPrice(p.unitPriceFen(), p.chargeUnit().name());
+            ListedPrices.Listed p = listed.get(d.id());
+            return p == null ? d : d.withPrice(p.fromFen(), p.unit());
         }).toList();
     }
 
