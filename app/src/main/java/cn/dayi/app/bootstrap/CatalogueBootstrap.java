@@ -70,8 +70,10 @@ public class CatalogueBootstrap implements ApplicationEventListener<StartupEvent
 
     private void seed() throws Exception {
         LOG.info("Empty catalogue: loading the demo catalogue ({} instruments) …", demoCount);
+        java.util.concurrent.atomic.AtomicLong logged = new java.util.concurrent.atomic.AtomicLong();
         ImportProgress log = (rows, max) -> {
-            if (rows % 1000 == 0) {
+            // the importer may report the same count twice (after reading and after writing a batch)
+            if (rows % 1000 == 0 && logged.getAndSet(rows) != rows) {
                 LOG.info("  … {} / {} rows", rows, max);
             }
         };
