@@ -164,6 +164,8 @@ class SupplySideBrowserIT {
             page.waitForURL("**done=published**");
             assertTrue(page.locator("#versions-table").innerText().contains("NMR-HOUR"));
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tariff-editor.png")));
+            page.navigate("/operator");
+            assertTrue(page.locator("#fleet").innerText().contains("NMR-HOUR v1"), "the fleet shows the current tariff");
         }
         try (BrowserContext buyer = context()) {
             Page page = buyer.newPage();

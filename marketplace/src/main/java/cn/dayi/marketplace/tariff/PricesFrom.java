@@ -49,6 +49,15 @@ public class PricesFrom {
         return out;
     }
 
+    /** The "from" price today of each of {@code instrumentIds} that has one. */
+    public Map<Long, PriceFrom> today(Collection<Long> instrumentIds, BuyerClass buyerClass) {
+        if (instrumentIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate today = today();
+        return jdbc.read(c -> of(c, instrumentIds, today, buyerClass));
+    }
+
     /** The "from" price of one instrument today. */
     public Optional<PriceFrom> of(long instrumentId, BuyerClass buyerClass) {
         LocalDate today = today();

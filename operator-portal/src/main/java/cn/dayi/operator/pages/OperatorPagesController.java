@@ -7,7 +7,11 @@ import cn.dayi.marketplace.account.Organisations;
 import cn.dayi.marketplace.account.Organisations.Organisation;
 import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.catalogue.OrganisationKind;
+import cn.dayi.marketplace.catalogue.web.pages.PageText;
 import cn.dayi.marketplace.catalogue.web.pages.Pages;
+import cn.dayi.marketplace.catalogue.web.pages.PriceText;
+import cn.dayi.marketplace.tariff.PricesFrom;
+import cn.dayi.pricing.tariff.BuyerClass;
 import cn.dayi.marketplace.entrustment.Entrustment;
 import cn.dayi.marketplace.entrustment.EntrustmentLifecycle;
 import cn.dayi.marketplace.entrustment.EntrustmentLifecycle.Command;
@@ -45,7 +49,8 @@ import java.util.Optional;
  * Pages of the operator workspace and the owner side (signed-in; anonymous browsers are sent to
  * {@code /sign-in}):
  * <ul>
- *   <li>{@code GET /operator?org=} — fleet (custody, status), entrustments, the proposal form;</li>
+ *   <li>{@code GET /operator?org=} — fleet (custody, status, current tariff at the commercial rate), entrustments,
+ *       the proposal form;</li>
  *   <li>{@code POST /operator/{operatorId}/entrustments} — drafts (and by default proposes) an
  *       entrustment; on bad input the form comes back with what was typed and the reason;</li>
  *   <li>{@code GET /owner?org=} — the owner's instruments with their custodians, entrustments to
@@ -68,9 +73,11 @@ public class OperatorPagesController {
     private final Fleet fleet;
     private final Organisations organisations;
     private final Pages pages;
+    private final PricesFrom pricesFrom;
 
     public OperatorPagesController(ActorResolver actors, Entrustments entrustments, Fleet fleet,
-                                   Organisations organisations, Pages pages) {
+                                   Organisations organisations, Pages pages, PricesFrom pricesFrom) {
+        this.pricesFrom = pricesFrom;
         this.actors = actors;
         this.entrustments = entrustments;
         this.fleet = fleet;
@@ -186,7 +193,14 @@ public class OperatorPagesController {
         model.put("org", m);
         model.put("orgs", orgs(actor, OPERATOR_STAFF));
         model.put("canPropose", actor.hasRoleIn(m.organisationId(), Role.OPERATOR_MANAGER));
-        model.put("fleet", fleet.of(actor, m.organisationId()));
+        List<Fleet.FleetInstrument> instruments = fleet.of(actor, m.organisationId());
+        model.put("fleet", instruments);
+        PageText text = pages.text(request);
+        Map<Long, String> tariffs = new java.util.HashMap<>();
+        pricesFrom.today(instruments.stream().map(Fleet.FleetInstrument::instrumentId).toList(), BuyerClass.COMMERCIAL)
+                .forEach((id, p) -> tariffs.put(id, p.tariffCode() + " v" + p.tariffVersion() + " · "
+                        + PriceText.from(p.unitPriceFen(), p.chargeUnit(), text)));
+        model.put("tariffs", tariffs);
         model.put("entrustments", entrustments.ofOrganisation(actor, m.organisationId()));
         model.put("owners", owners());
         model.put("form", form);
