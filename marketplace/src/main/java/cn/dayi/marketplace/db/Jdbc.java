@@ -81,7 +81,7 @@ public class Jdbc {
 
     public static <T> Optional<T> one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
         List<T> all = list(c, sql, row, args);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+        return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0)); // a NULL column maps to empty
     }
 
     public static long count(Connection c, String sql, Object... args) throws SQLException {
