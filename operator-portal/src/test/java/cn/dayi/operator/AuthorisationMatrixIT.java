@@ -99,6 +99,56 @@ class AuthorisationMatrixIT implements RealServices {
                 .bearerAuth(w.managerX));
         serviceItem = post(w.managerX, "/api/v1/instruments/" + priced + "/service-items",
                 Map.of("name", "形貌观察", "unitPriceFen", 80_000, "turnaroundDays", 5));
+        http.toBlocking().exchange(HttpRequest.PUT("/api/v1/instruments/" + priced + "/booking-rules", bookingRules())
+                .bearerAuth(w.managerX));
+    }
+
+    // ---- bookings: rules on the priced instrument, and fresh orders in a given state ----
+
+    private static Map<String, Object> bookingRules() {
+        List<Map<String, Object>> weekly = new ArrayList<>();
+        for (String d : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            weekly.add(Map.of("weekday", d, "opens", "08:00", "closes", "20:00"));
+        }
+        return Map.of("slotMinutes", 30, "minNoticeHours", 24, "maxAdvanceDays", 60, "weekly", weekly);
+    }
+
+    /** A booking request for the next unused half-hour of the priced instrument (20 a day from day 3 on). */
+    private Map<String, Object> nextBooking() {
+        int k = slot.getAndIncrement();
+        java.time.ZoneId sh = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.Instant start = LocalDate.now(sh).plusDays(3 + k / 24).atTime(8, 0).atZone(sh).toInstant()
+                .plusSeconds(1800L * (k % 24));
+        return Map.of("start", start.toString(), "end", start.plusSeconds(1800).toString(), "mode", "STAFF_OPERATED");
+    }
+
+    private final AtomicInteger slot = new AtomicInteger();
+
+    private long submitted() {
+        return post(w.buyer, "/api/v1/instruments/" + priced + "/bookings", nextBooking());
+    }
+
+    private long awaitingPayment() {
+        long id = submitted();
+        post(w.managerX, "/api/v1/orders/" + id + "/accept", Map.of());
+        return id;
+    }
+
+    private long totalFen(long order) {
+        return jdbc.read(c -> Jdbc.count(c, "SELECT total_fen FROM service_order WHERE id = ?", order));
+    }
+
+    private long confirmed() {
+        long id = awaitingPayment();
+        post(w.financeX, "/api/v1/orders/" + id + "/bank-transfer", Map.of("amountFen", totalFen(id), "reference",
+                "MATRIX-" + id));
+        return id;
+    }
+
+    private long inService() {
+        long id = confirmed();
+        post(w.technicianX, "/api/v1/orders/" + id + "/check-in", Map.of());
+        return id;
     }
 
     private static Map<String, Object> costs() {
@@ -291,6 +341,45 @@ class AuthorisationMatrixIT implements RealServices {
                 "/operator/instruments/" + priced + "/tariff/items", "name=页面检测" + seq.incrementAndGet() + "&priceYuan=100")));
         m.add(new Case("POST", "/operator/instruments/{id}/tariff/items/{itemId}/active", pricingManagers, who -> form(
                 "/operator/instruments/" + priced + "/tariff/items/" + serviceItem + "/active", "active=true")));
+        // booking: free time and rules are public; buyers book and cancel; the serving operator handles orders
+        m.add(new Case("GET", "/api/v1/instruments/{id}/availability", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/availability")));
+        m.add(new Case("GET", "/api/v1/instruments/{id}/booking-rules", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/booking-rules")));
+        m.add(new Case("PUT", "/api/v1/instruments/{id}/booking-rules", pricingManagers,
+                who -> HttpRequest.PUT("/api/v1/instruments/" + priced + "/booking-rules", bookingRules())));
+        Set<Who> floorStaff = EnumSet.of(Who.ADMIN, Who.MANAGER_X, Who.TECH_X);
+        m.add(new Case("POST", "/api/v1/instruments/{id}/blackouts", floorStaff,
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/blackouts", Map.of("start", "2027-02-10T00:00:00Z",
+                        "end", "2027-02-10T01:00:00Z", "reason", "HOLIDAY"))));
+        m.add(new Case("POST", "/api/v1/instruments/{id}/bookings", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/bookings", nextBooking())));
+        Set<Who> orderParties = EnumSet.copyOf(staffAndAdmin);
+        orderParties.add(Who.BUYER);
+        m.add(new Case("GET", "/api/v1/orders/{id}", orderParties, who -> HttpRequest.GET("/api/v1/orders/" + submitted())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/cancel", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/orders/" + submitted() + "/cancel", Map.of())));
+        m.add(new Case("GET", "/api/v1/organisations/{orgId}/orders", EnumSet.of(Who.ADMIN, Who.BUYER),
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.enterprise + "/orders")));
+        m.add(new Case("GET", "/api/v1/operators/{operatorId}/orders", staffAndAdmin,
+                who -> HttpRequest.GET("/api/v1/operators/" + w.operatorX + "/orders?state=SUBMITTED")));
+        Set<Who> handlers = EnumSet.of(Who.MANAGER_X, Who.TECH_X);
+        m.add(new Case("POST", "/api/v1/orders/{id}/accept", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + submitted() + "/accept", Map.of())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/reject", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + submitted() + "/reject", Map.of("reason", "矩阵测试"))));
+        m.add(new Case("POST", "/api/v1/orders/{id}/bank-transfer", EnumSet.of(Who.MANAGER_X, Who.FINANCE_X), who -> {
+            long id = awaitingPayment();
+            return HttpRequest.POST("/api/v1/orders/" + id + "/bank-transfer", Map.of("amountFen", totalFen(id),
+                    "reference", "MATRIX-" + id));
+        }));
+        m.add(new Case("POST", "/api/v1/orders/{id}/check-in", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + confirmed() + "/check-in", Map.of())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/check-out", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + inService() + "/check-out", Map.of())));
+        // through the gate, the serving staff get 409 NO_SHOW_TOO_EARLY (the booking has not started)
+        m.add(new Case("POST", "/api/v1/orders/{id}/no-show", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + confirmed() + "/no-show", Map.of())));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

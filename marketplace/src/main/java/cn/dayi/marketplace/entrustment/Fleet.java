@@ -79,13 +79,16 @@ public class Fleet {
                         (Long) rs.getObject(9, Long.class)), ownerId));
     }
 
-    /** The operator that holds {@code instrumentId} (its custodian, or its owner when that is an operator). */
+    /**
+     * The operator that holds {@code instrumentId} (its custodian, or its owner when that is an operator);
+     * empty when nobody holds it (the row's NULL must not reach {@code Optional.of}).
+     */
     public Optional<Long> custodianOf(long instrumentId) {
         return jdbc.read(c -> Jdbc.one(c, """
                 SELECT COALESCE(k.operator_id, CASE WHEN o.kind = 'OPERATOR' THEN o.id END)
                 FROM instrument i JOIN organisation o ON o.id = i.owner_id
                 LEFT JOIN instrument_custody k ON k.instrument_id = i.id WHERE i.id = ?""",
-                rs -> (Long) rs.getObject(1, Long.class), instrumentId)).filter(java.util.Objects::nonNull);
+                rs -> Optional.ofNullable((Long) rs.getObject(1, Long.class)), instrumentId)).flatMap(o -> o);
     }
 
     public static void requireStaff(Actor actor, long operatorId) {

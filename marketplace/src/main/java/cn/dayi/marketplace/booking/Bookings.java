@@ -1,0 +1,370 @@
+package cn.dayi.marketplace.booking;
+
+import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.Role;
+import cn.dayi.marketplace.booking.OrderLifecycle.Command;
+import cn.dayi.marketplace.booking.OrderLifecycle.Party;
+import cn.dayi.marketplace.booking.OrderLifecycle.Transition;
+import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.entrustment.Fleet;
+import cn.dayi.marketplace.tariff.BuyerClasses;
+import cn.dayi.marketplace.tariff.QuoteView;
+import cn.dayi.marketplace.tariff.Tariffs;
+import cn.dayi.marketplace.time.ClockFactory;
+import cn.dayi.marketplace.web.ApiException;
+import cn.dayi.pricing.tariff.ChargeUnit;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Machine-time bookings and their orders.
+ *
+ * <p><b>No double booking.</b> {@link #book} inserts the {@code service_order} row, its first audit
+ * event and one {@code booking_slot} row per slot it covers plus its buffer slots in ONE
+ * transaction. {@code booking_slot}'s primary key {@code (instrument_id, slot_start)} lets only one
+ * order hold a slot: a concurrent booking of any of those slots waits for the key lock and then
+ * fails on the key (→ 409 {@code SLOT_TAKEN}, nothing of it saved), on any number of app nodes. The
+ * free-slot check before the insert only makes the common case cheap and the message clear; the
+ * key is the guarantee. Orders that end without using their time (REJECTED, CANCELLED, EXPIRED,
+ * NO_SHOW) delete their slot rows in the same transaction as the state change.
+ *
+ * <p>Who may do what: a BUYER_MEMBER books for their organisation (there is no enterprise
+ * verification yet: any organisation in which the person is BUYER_MEMBER may book) and cancels its
+ * orders; the holding operator's manager or technician accepts, rejects, checks in and out and
+ * marks no-shows; its manager or finance staff record bank transfers; the scheduler expires lapsed
+ * holds. Members of either side and platform admins see an order; anyone else gets 404.
+ *
+ * <p>Errors: 404 {@code INSTRUMENT_NOT_FOUND}, {@code ORDER_NOT_FOUND}; 403 {@code FORBIDDEN}; 400
+ * {@code INVALID_WINDOW}, {@code NOT_ON_SLOT_GRID}, {@code MODE_REQUIRED}, {@code BUYER_ORGANISATION_REQUIRED},
+ * {@code REASON_REQUIRED}, {@code REFERENCE_REQUIRED}; 422 {@code SLOT_IN_PAST}, {@code OUTSIDE_OPENING_HOURS},
+ * {@code TOO_SHORT_NOTICE}, {@code TOO_FAR_AHEAD}, {@code BLACKED_OUT}, {@code INSTRUMENT_NOT_SHARED},
+ * {@code INSTRUMENT_OUT_OF_SERVICE}, {@code NO_OPERATOR}, {@code NO_TARIFF}, {@code QUALIFICATION_REQUIRED},
+ * {@code AMOUNT_MISMATCH}; 409 {@code SLOT_TAKEN}, {@code ILLEGAL_TRANSITION}, {@code ORDER_CHANGED},
+ * {@code NO_SHOW_TOO_EARLY}, {@code PAYMENT_REFERENCE_USED}.
+ */
+@Singleton
+public class Bookings {
+
+    private static final int DEADLOCK_RETRIES = 5;
+    private static final Set<Role> OPERATOR_VIEWERS = Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN,
+            Role.OPERATOR_FINANCE);
+
+    private final Jdbc jdbc;
+    private final BookingStore store;
+    private final Availability availability;
+    private final Fleet fleet;
+    private final Tariffs tariffs;
+    private final Clock clock;
+
+    Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.availability = availability;
+        this.fleet = fleet;
+        this.tariffs = tariffs;
+        this.clock = clock;
+    }
+
+    /** Books machine time; 201 with the order SUBMITTED and its slots held until {@code holdExpiresAt}. */
+    public ServiceOrder book(Actor actor, String instrumentIdOrCode, NewBooking body) {
+        NewBooking b = body == null ? new NewBooking(null, null, null, null, null) : body;
+        long buyerOrg = buyerOrganisation(actor, b.buyerOrganisationId());
+        if (b.mode() == null) {
+            throw new ApiException.ValidationFailed("mode", "MODE_REQUIRED",
+                    "Say who runs the instrument: STAFF_OPERATED (代操作) or SELF_OPERATED (自主上机).");
+        }
+        if (b.mode() == BookingMode.SELF_OPERATED) {
+            throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "QUALIFICATION_REQUIRED",
+                    "Self-operation (自主上机) needs a qualification for this instrument, and the platform does not yet "
+                            + "keep a qualification register; book STAFF_OPERATED (代操作) instead.");
+        }
+        if (b.start() == null || b.end() == null || !b.end().isAfter(b.start())) {
+            throw new ApiException.ValidationFailed("end", "INVALID_WINDOW", "Give start and end, end after start.");
+        }
+        String note = b.note() == null || b.note().isBlank() ? null : b.note().strip();
+        if (note != null && note.length() > 1000) {
+            throw new ApiException.ValidationFailed("note", "NOTE_TOO_LONG", "The note is at most 1,000 characters.");
+        }
+        BookingStore.Instrument instrument = availability.instrument(instrumentIdOrCode);
+        if (!"EXTERNAL".equals(instrument.sharingMode())) {
+            throw rule("INSTRUMENT_NOT_SHARED", "Instrument " + instrument.code() + " is not shared with outside users ("
+                    + instrument.sharingMode() + ").");
+        }
+        if (!"IN_SERVICE".equals(instrument.status())) {
+            throw rule("INSTRUMENT_OUT_OF_SERVICE", "Instrument " + instrument.code() + " is " + instrument.status() + ".");
+        }
+        long operatorId = fleet.custodianOf(instrument.id()).orElseThrow(() -> rule("NO_OPERATOR",
+                "No service operator holds instrument " + instrument.code() + ", so nobody can serve a booking."));
+        BookingRules rules = availability.rules(instrument.id()).orElseThrow(() -> rule("OUTSIDE_OPENING_HOURS",
+                "Instrument " + instrument.code() + " has no opening hours yet; its operator has not opened it for booking."));
+        Instant now = clock.instant();
+        SlotGrid grid = new SlotGrid(rules, ClockFactory.SHANGHAI);
+        List<SlotGrid.Span> blackouts = jdbc.read(c -> BookingStore.blackouts(c, instrument.id(), b.start(), b.end()));
+        SlotGrid.Hold hold = grid.check(b.start(), b.end(), now, blackouts);
+        QuoteView quote = quote(actor, buyerOrg, instrument, b.start(), b.end());
+        Instant holdUntil = earlier(now.plus(OrderLifecycle.ANSWER_WITHIN), b.start());
+        long id = insertHoldingSlots(actor, buyerOrg, operatorId, instrument, b, note, quote, hold, holdUntil, now);
+        return get(actor, id);
+    }
+
+    private long insertHoldingSlots(Actor actor, long buyerOrg, long operatorId, BookingStore.Instrument instrument,
+                                    NewBooking b, String note, QuoteView quote, SlotGrid.Hold hold, Instant holdUntil,
+                                    Instant now) {
+        List<Instant> wanted = hold.all();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbc.write(c -> {
+                    Set<Instant> held = BookingStore.held(c, instrument.id(), wanted.get(0),
+                            wanted.get(wanted.size() - 1).plusSeconds(1));
+                    if (!held.isEmpty()) {
+                        throw slotTaken(held.size());
+                    }
+                    long id = store.insert(c, instrument, operatorId, buyerOrg, actor.personId(), b.mode(), b.start(), b.end(),
+                            note, quote, holdUntil, now);
+                    BookingStore.event(c, id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now);
+                    BookingStore.hold(c, instrument.id(), id, hold); // the key (instrument_id, slot_start) decides
+                    return id;
+                });
+            } catch (Jdbc.DataAccessFailure e) {
+                if (e.violates("PRIMARY")) {
+                    throw slotTaken(0);
+                }
+                if (isDeadlock(e) && attempt < DEADLOCK_RETRIES) {
+                    continue; // InnoDB chose this transaction as a deadlock victim and rolled it back: try again
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Gives a lifecycle command as {@code actor}; {@code reason} is required to reject. */
+    public ServiceOrder command(Actor actor, long id, Command command, String reason) {
+        ServiceOrder o = get(actor, id);
+        Party party = requireParty(actor, o, command);
+        Transition t = OrderLifecycle.from(o.state(), command).orElseThrow(() -> new ApiException.RuleViolation(
+                HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "An order that is " + o.state() + " cannot be "
+                + command.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; possible now: "
+                + OrderLifecycle.available(o.state(), party) + "."));
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (t.reasonRequired() && why == null) {
+            throw new ApiException.ValidationFailed("reason", "REASON_REQUIRED", "Say why; the buyer will read it.");
+        }
+        Instant now = clock.instant();
+        if (command == Command.NO_SHOW && now.isBefore(o.start().plus(OrderLifecycle.NO_SHOW_GRACE))) {
+            throw new ApiException.RuleViolation(HttpStatus.CONFLICT, "NO_SHOW_TOO_EARLY", "A no-show can be marked "
+                    + OrderLifecycle.NO_SHOW_GRACE.toMinutes() + " minutes after the start at the earliest.");
+        }
+        apply(o, t, actor.personId(), why, now, null);
+        return get(actor, id);
+    }
+
+    /** Records an offline bank transfer (对公转账) for an order awaiting payment; it becomes CONFIRMED. */
+    public ServiceOrder recordBankTransfer(Actor actor, long id, BankTransfer transfer) {
+        ServiceOrder o = get(actor, id);
+        Party party = requireParty(actor, o, Command.RECORD_BANK_TRANSFER);
+        Transition t = OrderLifecycle.from(o.state(), Command.RECORD_BANK_TRANSFER).orElseThrow(() ->
+                new ApiException.RuleViolation(HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "An order that is " + o.state()
+                        + " cannot take a payment; possible now: " + OrderLifecycle.available(o.state(), party) + "."));
+        String reference = transfer == null || transfer.reference() == null ? "" : transfer.reference().strip();
+        if (reference.isEmpty() || reference.length() > 64) {
+            throw new ApiException.ValidationFailed("reference", "REFERENCE_REQUIRED",
+                    "Give the bank's transaction reference (流水号), 1 to 64 characters.");
+        }
+        if (transfer.amountFen() == null || transfer.amountFen() != o.totalFen()) {
+            throw rule("AMOUNT_MISMATCH", "The order's total is " + o.totalFen() + " fen; a transfer of "
+                    + transfer.amountFen() + " fen does not settle it. Partial and over-payments are not recorded here.");
+        }
+        Instant now = clock.instant();
+        try {
+            apply(o, t, actor.personId(), "bank reference " + reference, now, c -> BookingStore.payment(c, o.id(),
+                    transfer.amountFen(), o.currency(), reference, actor.personId(), now));
+        } catch (Jdbc.DataAccessFailure e) {
+            if (e.violates("uq_payment_reference")) {
+                throw new ApiException.RuleViolation(HttpStatus.CONFLICT, "PAYMENT_REFERENCE_USED",
+                        "Bank reference " + reference + " has already been recorded for another order.");
+            }
+            if (e.violates("uq_payment_order")) {
+                throw changed();
+            }
+            throw e;
+        }
+        return get(actor, id);
+    }
+
+    /** Expires orders whose hold lapsed by {@code now}, freeing their slots; returns how many. Idempotent. */
+    public int expireDue(Instant now) {
+        int n = 0;
+        for (long id : jdbc.read(c -> BookingStore.holdsDue(c, now))) {
+            ServiceOrder o = jdbc.read(c -> store.find(c, id)).orElseThrow();
+            Optional<Transition> t = OrderLifecycle.from(o.state(), Command.EXPIRE);
+            if (t.isEmpty() || o.holdExpiresAt() == null || o.holdExpiresAt().isAfter(now)) {
+                continue;
+            }
+            try {
+                apply(o, t.get(), null, o.state() == OrderState.SUBMITTED ? "not answered in time" : "not paid in time",
+                        now, null);
+                n++;
+            } catch (ApiException.RuleViolation concurrentlyChanged) {
+                // answered, paid or cancelled a moment ago: nothing to expire
+            }
+        }
+        return n;
+    }
+
+    /** One order with its audit trail; 404 when it does not exist or the actor is on neither side. */
+    public ServiceOrder get(Actor actor, long id) {
+        Optional<ServiceOrder> found = jdbc.read(c -> store.find(c, id));
+        if (found.isEmpty() || !canSee(actor, found.get())) {
+            throw new ApiException.NotFound("ORDER_NOT_FOUND", "There is no order " + id + " that you can see.");
+        }
+        return withTerms(found.get());
+    }
+
+    /** Orders served by {@code operatorId}, optionally in one state; its staff and platform admins. */
+    public List<ServiceOrder> ofOperator(Actor actor, long operatorId, OrderState state) {
+        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(operatorId, OPERATOR_VIEWERS.toArray(Role[]::new))) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Only the operator's own staff see its orders.");
+        }
+        return jdbc.read(c -> store.ofOperator(c, operatorId, state)).stream().map(this::withTerms).toList();
+    }
+
+    /** Orders of the buyer organisation; its BUYER_MEMBERs and platform admins. */
+    public List<ServiceOrder> ofBuyer(Actor actor, long organisationId) {
+        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(organisationId, Role.BUYER_MEMBER)) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Only the organisation's buyer members see its orders.");
+        }
+        return jdbc.read(c -> store.ofBuyer(c, organisationId)).stream().map(this::withTerms).toList();
+    }
+
+    @FunctionalInterface
+    private interface Extra {
+        void apply(java.sql.Connection c) throws SQLException;
+    }
+
+    private void apply(ServiceOrder o, Transition t, Long actorPersonId, String reason, Instant now, Extra extra) {
+        Instant holdUntil = switch (t.to()) {
+            case SUBMITTED -> o.holdExpiresAt();
+            case AWAITING_PAYMENT -> earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
+            default -> null;
+        };
+        Long fee = t.command() == Command.CANCEL ? CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now) : null;
+        String why = fee != null && fee > 0 ? (reason == null ? "" : reason + "; ") + "late cancellation fee " + fee + " fen"
+                : reason;
+        jdbc.write(c -> {
+            if (!BookingStore.move(c, o.id(), o.version(), t.to(), holdUntil, fee, now)) {
+                throw changed();
+            }
+            if (o.state().holdsSlots() && !t.to().holdsSlots()) {
+                BookingStore.release(c, o.id());
+            }
+            BookingStore.event(c, o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now);
+            if (extra != null) {
+                extra.apply(c);
+            }
+            return null;
+        });
+    }
+
+    private QuoteView quote(Actor actor, long buyerOrg, BookingStore.Instrument instrument, Instant start, Instant end) {
+        long minutes = Duration.between(start, end).toMinutes();
+        BigDecimal hours = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.UNNECESSARY)
+                .stripTrailingZeros();
+        Actor asBuyer = new Actor(actor.personId(), actor.email(), actor.displayName(), actor.memberships().stream()
+                .filter(m -> m.organisationId() == buyerOrg).toList());
+        QuoteView q;
+        try {
+            q = tariffs.quote(Long.toString(instrument.id()), null, BuyerClasses.of(Optional.of(asBuyer), instrument.ownerId()),
+                    hours, start.atZone(ClockFactory.SHANGHAI), end.atZone(ClockFactory.SHANGHAI), false);
+        } catch (ApiException e) {
+            if ("NO_TARIFF_IN_EFFECT".equals(e.code())) {
+                throw noTariff(instrument);
+            }
+            throw e;
+        }
+        if (q.chargeUnit() != ChargeUnit.HOUR) {
+            throw noTariff(instrument);
+        }
+        return q;
+    }
+
+    private long buyerOrganisation(Actor actor, Long requested) {
+        Set<Long> orgs = actor.organisationsWith(Role.BUYER_MEMBER);
+        if (requested != null) {
+            actor.requireRoleIn(requested, Role.BUYER_MEMBER);
+            return requested;
+        }
+        if (orgs.isEmpty()) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Booking needs the role BUYER_MEMBER in an organisation.");
+        }
+        if (orgs.size() > 1) {
+            throw new ApiException.ValidationFailed("buyerOrganisationId", "BUYER_ORGANISATION_REQUIRED",
+                    "You buy for several organisations; say which one orders (buyerOrganisationId).");
+        }
+        return orgs.iterator().next();
+    }
+
+    private static Party requireParty(Actor actor, ServiceOrder o, Command command) {
+        Transition t = OrderLifecycle.of(command);
+        Role[] roles = t.roles().toArray(Role[]::new);
+        boolean ok = switch (t.by()) {
+            case BUYER -> actor.hasRoleIn(o.buyerOrganisation().id(), roles);
+            case OPERATOR -> actor.hasRoleIn(o.operator().id(), roles);
+            case SCHEDULER -> false;
+        };
+        if (!ok) {
+            throw new ApiException.Forbidden("FORBIDDEN", "This needs the role " + t.roles() + " in the "
+                    + (t.by() == Party.BUYER ? "buyer's organisation" : "operator that serves the order") + ".");
+        }
+        return t.by();
+    }
+
+    private static boolean canSee(Actor actor, ServiceOrder o) {
+        return actor.isPlatformAdmin() || actor.hasRoleIn(o.operator().id(), OPERATOR_VIEWERS.toArray(Role[]::new))
+                || actor.hasRoleIn(o.buyerOrganisation().id(), Role.BUYER_MEMBER);
+    }
+
+    private ServiceOrder withTerms(ServiceOrder o) {
+        CancellationPolicy.Terms terms = o.state().isFinal() || o.state() == OrderState.IN_SERVICE ? null
+                : CancellationPolicy.terms(o.state(), o.start(), o.totalFen(), clock.instant());
+        return new ServiceOrder(o.id(), o.kind(), o.state(), o.mode(), o.instrument(), o.operator(), o.buyerOrganisation(),
+                o.buyerPerson(), o.start(), o.end(), o.note(), o.quote(), o.totalFen(), o.currency(), o.holdExpiresAt(),
+                o.cancellationFeeFen(), terms, o.payment(), o.history(), o.version());
+    }
+
+    private static boolean isDeadlock(Jdbc.DataAccessFailure e) {
+        return e.getCause() instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213
+                || s.getErrorCode() == 1205);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static ApiException slotTaken(int n) {
+        return new ApiException.RuleViolation(HttpStatus.CONFLICT, "SLOT_TAKEN",
+                "Some of this time is already booked by someone else; pick another time from the availability.");
+    }
+
+    private static ApiException changed() {
+        return new ApiException.RuleViolation(HttpStatus.CONFLICT, "ORDER_CHANGED",
+                "Someone else changed this order a moment ago; reload it and try again.");
+    }
+
+    private static ApiException noTariff(BookingStore.Instrument instrument) {
+        return rule("NO_TARIFF", "Instrument " + instrument.code() + " has no hourly tariff in effect on that day, "
+                + "so machine time cannot be priced; ask the operator (面议).");
+    }
+
+    private static ApiException rule(String code, String message) {
+        return new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, code, message);
+    }
+
+}

@@ -1,0 +1,89 @@
+package cn.dayi.marketplace.booking;
+
+import static cn.dayi.marketplace.booking.OrderState.AWAITING_PAYMENT;
+import static cn.dayi.marketplace.booking.OrderState.CANCELLED;
+import static cn.dayi.marketplace.booking.OrderState.COMPLETED;
+import static cn.dayi.marketplace.booking.OrderState.CONFIRMED;
+import static cn.dayi.marketplace.booking.OrderState.EXPIRED;
+import static cn.dayi.marketplace.booking.OrderState.IN_SERVICE;
+import static cn.dayi.marketplace.booking.OrderState.NO_SHOW;
+import static cn.dayi.marketplace.booking.OrderState.REJECTED;
+import static cn.dayi.marketplace.booking.OrderState.SUBMITTED;
+
+import cn.dayi.marketplace.account.Role;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one transition table of a service order: which command moves which states to which, which
+ * party gives it and with which roles in its organisation, the past-tense event it records and
+ * whether a reason is required. {@code ACCEPT} goes straight from SUBMITTED to AWAITING_PAYMENT
+ * (recording ACCEPTED); {@link OrderState#ACCEPTED} is kept for orders without a payment step.
+ * Moving to a state that does not {@link OrderState#holdsSlots() hold slots} frees them.
+ */
+public final class OrderLifecycle {
+
+    /** Which party gives a command. */
+    public enum Party { BUYER, OPERATOR, SCHEDULER }
+
+    /** What a party asks for. */
+    public enum Command { ACCEPT, REJECT, RECORD_BANK_TRANSFER, CHECK_IN, CHECK_OUT, NO_SHOW, CANCEL, EXPIRE }
+
+    /** How long the operator has to answer a new order (the hold ends sooner if the booking starts sooner). */
+    public static final Duration ANSWER_WITHIN = Duration.ofHours(24);
+    /** How long the buyer has to pay an accepted order (ditto). */
+    public static final Duration PAY_WITHIN = Duration.ofHours(48);
+    /** How long after the start the operator must wait before marking a no-show. */
+    public static final Duration NO_SHOW_GRACE = Duration.ofMinutes(15);
+
+    /**
+     * One row of the table.
+     *
+     * @param roles roles (in the buyer's or the operator's organisation) that may give the command
+     */
+    public record Transition(Command command, Set<OrderState> from, OrderState to, Party by, Set<Role> roles,
+                             String event, boolean reasonRequired) {
+    }
+
+    private static final Set<Role> OPERATOR_STAFF = EnumSet.of(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN);
+    private static final Set<Role> OPERATOR_MONEY = EnumSet.of(Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE);
+
+    public static final List<Transition> TABLE = List.of(
+            new Transition(Command.ACCEPT, EnumSet.of(SUBMITTED), AWAITING_PAYMENT, Party.OPERATOR, OPERATOR_STAFF,
+                    "ACCEPTED", false),
+            new Transition(Command.REJECT, EnumSet.of(SUBMITTED), REJECTED, Party.OPERATOR, OPERATOR_STAFF,
+                    "REJECTED", true),
+            new Transition(Command.RECORD_BANK_TRANSFER, EnumSet.of(AWAITING_PAYMENT), CONFIRMED, Party.OPERATOR,
+                    OPERATOR_MONEY, "PAID_BY_BANK_TRANSFER", false),
+            new Transition(Command.CHECK_IN, EnumSet.of(CONFIRMED), IN_SERVICE, Party.OPERATOR, OPERATOR_STAFF,
+                    "CHECKED_IN", false),
+            new Transition(Command.CHECK_OUT, EnumSet.of(IN_SERVICE), COMPLETED, Party.OPERATOR, OPERATOR_STAFF,
+                    "CHECKED_OUT", false),
+            new Transition(Command.NO_SHOW, EnumSet.of(CONFIRMED), NO_SHOW, Party.OPERATOR, OPERATOR_STAFF,
+                    "MARKED_NO_SHOW", false),
+            new Transition(Command.CANCEL, EnumSet.of(SUBMITTED, AWAITING_PAYMENT, CONFIRMED), CANCELLED, Party.BUYER,
+                    EnumSet.of(Role.BUYER_MEMBER), "CANCELLED", false),
+            new Transition(Command.EXPIRE, EnumSet.of(SUBMITTED, AWAITING_PAYMENT), EXPIRED, Party.SCHEDULER,
+                    EnumSet.noneOf(Role.class), "EXPIRED", false));
+
+    private OrderLifecycle() {
+    }
+
+    public static Transition of(Command command) {
+        return TABLE.stream().filter(t -> t.command() == command).findFirst().orElseThrow();
+    }
+
+    /** The transition {@code command} makes from {@code state}, if it is allowed from there. */
+    public static Optional<Transition> from(OrderState state, Command command) {
+        Transition t = of(command);
+        return t.from().contains(state) ? Optional.of(t) : Optional.empty();
+    }
+
+    /** Commands that {@code party} may give in {@code state}. */
+    public static List<Command> available(OrderState state, Party party) {
+        return TABLE.stream().filter(t -> t.from().contains(state) && t.by() == party).map(Transition::command).toList();
+    }
+}

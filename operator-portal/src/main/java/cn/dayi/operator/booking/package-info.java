@@ -1,0 +1,2 @@
+/** Order handling for operators over HTTP: their orders, accept / reject / check-in / check-out / no-show, bank transfers, booking rules and blackouts. */
+package cn.dayi.operator.booking;
