@@ -52,6 +52,9 @@ public final class SearchBenchmark {
         int perLevel = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         Map<String, Object> props = new HashMap<>(TestServices.isolatedMicronautProperties());
         props.put("dayi.catalogue.seed-on-empty", false);
+        // accounts sign tokens: the context needs a secret even though the benchmark signs nobody in
+        props.put("micronaut.security.token.jwt.signatures.secret.generator.secret",
+                "benchmark-secret-of-at-least-256-bits-for-hs256-0123456789");
         props.put("datasources.default.maximum-pool-size", 40); // 32 baseline clients, each holding one connection
         props.put("datasources.default.connection-timeout", 600_000);
         try {
