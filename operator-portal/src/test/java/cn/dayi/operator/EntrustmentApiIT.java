@@ -275,7 +275,12 @@ class EntrustmentApiIT implements RealServices {
         assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
         assertTrue(body(bad).contains("propose-error") && body(bad).contains("9000") && body(bad).contains("2029-12-31"), body(bad));
 
-        assertEquals(HttpStatus.FORBIDDEN, error(w.buyer, HttpRequest.GET("/operator").accept(MediaType.TEXT_HTML_TYPE)).getStatus());
+        HttpClientResponseException buyer = error(w.buyer, HttpRequest.GET("/operator").accept(MediaType.TEXT_HTML_TYPE));
+        assertEquals(HttpStatus.FORBIDDEN, buyer.getStatus());
+        assertTrue(body(buyer).contains("id=\"forbidden-reason\"") && body(buyer).contains("没有权限"),
+                "a browser gets a page that says why: " + body(buyer));
+        HttpClientResponseException api = error(w.buyer, HttpRequest.GET("/api/v1/operators/" + w.operatorX + "/fleet"));
+        assertTrue(body(api).contains("\"code\":\"FORBIDDEN\""), "the API still answers problem JSON");
         var anonymous = http.toBlocking().exchange(HttpRequest.GET("/operator").accept(MediaType.TEXT_HTML_TYPE), String.class);
         assertEquals(3, anonymous.getStatus().getCode() / 100, "anonymous browsers are redirected: " + anonymous.getStatus());
         assertEquals("/sign-in?next=%2Foperator", anonymous.header("Location"), "and come back here after signing in");

@@ -29,7 +29,7 @@ public class ProblemHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandlers.class);
 
-    static MutableHttpResponse<Problem> respond(HttpStatus status, String code, String detail,
+    public static MutableHttpResponse<Problem> respond(HttpStatus status, String code, String detail,
                                                 List<ApiException.FieldError> errors) {
         return HttpResponse.<Problem>status(status)
                 .contentType(MediaType.APPLICATION_JSON_PROBLEM_TYPE)
