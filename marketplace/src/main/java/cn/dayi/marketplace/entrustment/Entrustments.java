@@ -185,9 +185,14 @@ public class Entrustments {
         if (t.by().contains(Party.OWNER) && actor.hasRoleIn(e.owner().id(), Role.OWNER_ADMIN)) {
             return Party.OWNER;
         }
-        throw new ApiException.Forbidden("FORBIDDEN", "Only " + (t.by().contains(Party.OWNER) ? "the owner's admin" : "")
-                + (t.by().containsAll(Set.of(Party.OWNER, Party.OPERATOR)) ? " or " : "")
-                + (t.by().contains(Party.OPERATOR) ? "the operator's manager" : "") + " may do this.");
+        List<String> who = new ArrayList<>();
+        if (t.by().contains(Party.OWNER)) {
+            who.add("the owner's admin");
+        }
+        if (t.by().contains(Party.OPERATOR)) {
+            who.add("the operator's manager");
+        }
+        throw new ApiException.Forbidden("FORBIDDEN", "Only " + String.join(" or ", who) + " may do this.");
     }
 
     private static boolean canSee(Actor actor, Entrustment e) {
