@@ -151,6 +151,13 @@ class AuthorisationMatrixIT implements RealServices {
         return id;
     }
 
+    /** A valid registration: a credit code with the right check character, a fresh e-mail. */
+    private static Map<String, Object> registration(int n) {
+        String first17 = String.format("9144030000%07d", n);
+        return Map.of("organisationName", "矩阵注册企业" + n, "creditCode", World.creditCode(first17),
+                "email", "reg" + n + "@matrix.test", "displayName", "R", "password", "registration-pw1");
+    }
+
     private static Map<String, Object> costs() {
         return Map.of("originalValueFen", 400_000_000L, "residualRateBp", 500, "usefulLifeYears", 10);
     }
@@ -273,6 +280,12 @@ class AuthorisationMatrixIT implements RealServices {
                 MultipartBody.builder().addPart("format", "dayi-csv").addPart("file", "m.csv", MediaType.TEXT_CSV_TYPE,
                         ("source_id,name,owner_name,category\nM-" + seq.incrementAndGet() + ",核磁共振波谱仪,矩阵导入大学,01\n")
                                 .getBytes(StandardCharsets.UTF_8)).build()).contentType(MediaType.MULTIPART_FORM_DATA_TYPE)));
+        // registration (anyone; each call a new enterprise) and verification (platform admins)
+        m.add(new Case("POST", "/api/v1/registrations", EVERYONE, who -> HttpRequest.POST("/api/v1/registrations",
+                registration(seq.incrementAndGet()))));
+        m.add(new Case("POST", "/api/v1/admin/organisations/{id}/verification", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.POST("/api/v1/admin/organisations/" + w.enterprise + "/verification",
+                        Map.of("approve", true))));
         // administration pages
         m.add(new Case("GET", "/admin", EnumSet.of(Who.ADMIN), who -> page("/admin?q=大学")));
         m.add(new Case("POST", "/admin/organisations", EnumSet.of(Who.ADMIN), who -> form("/admin/organisations",

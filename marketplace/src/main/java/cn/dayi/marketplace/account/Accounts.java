@@ -49,17 +49,7 @@ public class Accounts {
      */
     public Person create(String email, String displayName, String password, Long organisationId, Role role, Long grantedBy) {
         String normalised = normalise(email);
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        if (!EMAIL.matcher(normalised).matches() || normalised.length() > 254) {
-            errors.add(new ApiException.FieldError("email", "EMAIL_INVALID", "'" + email + "' is not an e-mail address."));
-        }
-        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
-            errors.add(new ApiException.FieldError("password", "PASSWORD_TOO_SHORT",
-                    "A password needs at least " + PasswordHasher.MIN_LENGTH + " characters."));
-        }
-        if (displayName == null || displayName.isBlank()) {
-            errors.add(new ApiException.FieldError("displayName", "NAME_REQUIRED", "Give the person's name."));
-        }
+        List<ApiException.FieldError> errors = new ArrayList<>(problems(email, displayName, password));
         if ((organisationId == null) != (role == null)) {
             errors.add(new ApiException.FieldError(role == null ? "role" : "organisationId", "ROLE_INCOMPLETE",
                     "A first role needs both an organisation and a role."));
@@ -88,6 +78,23 @@ public class Accounts {
             }
             throw e;
         }
+    }
+
+    /** What is wrong with a new person's e-mail, name and password (empty when nothing). */
+    static List<ApiException.FieldError> problems(String email, String displayName, String password) {
+        String normalised = normalise(email);
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        if (!EMAIL.matcher(normalised).matches() || normalised.length() > 254) {
+            errors.add(new ApiException.FieldError("email", "EMAIL_INVALID", "'" + email + "' is not an e-mail address."));
+        }
+        if (password == null || password.length() < PasswordHasher.MIN_LENGTH) {
+            errors.add(new ApiException.FieldError("password", "PASSWORD_TOO_SHORT",
+                    "A password needs at least " + PasswordHasher.MIN_LENGTH + " characters."));
+        }
+        if (displayName == null || displayName.isBlank()) {
+            errors.add(new ApiException.FieldError("displayName", "NAME_REQUIRED", "Give the person's name."));
+        }
+        return errors;
     }
 
     /** Grants {@code role} in {@code organisationId}; granting a role held already changes nothing. */

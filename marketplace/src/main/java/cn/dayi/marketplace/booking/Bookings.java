@@ -1,6 +1,7 @@
 package cn.dayi.marketplace.booking;
 
 import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.Registrations;
 import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
 import cn.dayi.marketplace.booking.OrderLifecycle.Party;
@@ -36,8 +37,8 @@ import java.util.Set;
  * key is the guarantee. Orders that end without using their time (REJECTED, CANCELLED, EXPIRED,
  * NO_SHOW) delete their slot rows in the same transaction as the state change.
  *
- * <p>Who may do what: a BUYER_MEMBER books for their organisation (there is no enterprise
- * verification yet: any organisation in which the person is BUYER_MEMBER may book) and cancels its
+ * <p>Who may do what: a BUYER_MEMBER books for their organisation (which must be VERIFIED: 422
+ * {@code ORGANISATION_NOT_VERIFIED} otherwise, see {@code Registrations}) and cancels its
  * orders; the holding operator's manager or technician accepts, rejects, checks in and out and
  * marks no-shows; its manager or finance staff record bank transfers; the scheduler expires lapsed
  * holds. Members of either side and platform admins see an order; anyone else gets 404.
@@ -63,8 +64,11 @@ public class Bookings {
     private final Fleet fleet;
     private final Tariffs tariffs;
     private final Clock clock;
+    private final Registrations registrations;
 
-    Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock) {
+    Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock,
+             Registrations registrations) {
+        this.registrations = registrations;
         this.jdbc = jdbc;
         this.store = store;
         this.availability = availability;
@@ -77,6 +81,7 @@ public class Bookings {
     public ServiceOrder book(Actor actor, String instrumentIdOrCode, NewBooking body) {
         NewBooking b = body == null ? new NewBooking(null, null, null, null, null) : body;
         long buyerOrg = buyerOrganisation(actor, b.buyerOrganisationId());
+        registrations.requireVerified(buyerOrg); // 422 ORGANISATION_NOT_VERIFIED: only verified buyers order
         if (b.mode() == null) {
             throw new ApiException.ValidationFailed("mode", "MODE_REQUIRED",
                     "Say who runs the instrument: STAFF_OPERATED (代操作) or SELF_OPERATED (自主上机).");

@@ -245,6 +245,34 @@ class BookingIT implements RealServices {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSelfRegisteredEnterpriseBooksOnlyOnceAnAdminHasVerifiedIt() {
+        String first17 = "91440300MA5" + String.format("%06d", (int) (w.enterprise % 1_000_000));
+        String code = World.creditCode(first17);
+        // a typo in the credit code is caught by its check character, and nothing is created
+        String typo = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("organisationName", "深圳新注册科技有限公司",
+                "creditCode", typo, "email", w.email("registered"), "displayName", "注册人", "password", "registered-pw1"));
+        assertEquals("400 CREDIT_CODE_INVALID", error(null, HttpRequest.POST("/api/v1/registrations", form)));
+        form.put("creditCode", code);
+        Map<String, Object> registered = send(null, HttpRequest.POST("/api/v1/registrations", form));
+        assertEquals("PENDING", registered.get("verification"));
+        assertEquals("409 CREDIT_CODE_TAKEN", error(null, HttpRequest.POST("/api/v1/registrations",
+                Map.of("organisationName", "重复", "creditCode", code, "email", w.email("again"), "displayName", "x",
+                        "password", "registered-pw1"))));
+
+        String member = tokens.issue(signIn.signIn(w.email("registered"), "registered-pw1", "test"));
+        Instant start = at(5, 16, 0);
+        assertEquals("422 ORGANISATION_NOT_VERIFIED", bookError(member, tem, booking(start, start.plusSeconds(3600))));
+        long org = ((Number) registered.get("organisationId")).longValue();
+        assertEquals("400 REASON_REQUIRED", error(w.admin, HttpRequest.POST("/api/v1/admin/organisations/" + org
+                + "/verification", Map.of("approve", false))));
+        assertEquals("VERIFIED", send(w.admin, HttpRequest.POST("/api/v1/admin/organisations/" + org + "/verification",
+                Map.of("approve", true))).get("verification"));
+        assertEquals("SUBMITTED", book(member, tem, start, start.plusSeconds(3600)).get("state"));
+    }
+
+    @Test
     void badRequestsAnswerWithStableCodesAndSaveNothing() {
         long orders = jdbc.read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM service_order"));
         assertEquals("422 SLOT_IN_PAST", bookError(w.buyer, tem, booking(at(-1, 9, 0), at(-1, 10, 0))));
