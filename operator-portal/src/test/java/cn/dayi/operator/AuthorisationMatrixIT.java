@@ -1,14 +1,9 @@
 package cn.dayi.operator;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.dayi.marketplace.account.Accounts;
 import cn.dayi.marketplace.account.Organisations;
-import cn.dayi.marketplace.account.SignIn;
-import cn.dayi.marketplace.account.Tokens;
 import cn.dayi.marketplace.db.Jdbc;
-import cn.dayi.marketplace.importing.CatalogueImporter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -62,17 +57,11 @@ class AuthorisationMatrixIT implements RealServices {
     @Client("/")
     HttpClient http;
     @Inject
+    io.micronaut.context.ApplicationContext context;
+    @Inject
     Router router;
     @Inject
     Organisations organisations;
-    @Inject
-    Accounts accounts;
-    @Inject
-    CatalogueImporter importer;
-    @Inject
-    SignIn signIn;
-    @Inject
-    Tokens tokens;
     @Inject
     Jdbc jdbc;
 
@@ -86,7 +75,7 @@ class AuthorisationMatrixIT implements RealServices {
     @BeforeAll
     @SuppressWarnings("unchecked")
     void world() throws Exception {
-        w = new World(organisations, accounts, importer, signIn, tokens, jdbc);
+        w = World.in(context);
         priced = w.instrumentsB.get(0);
         Map<String, Object> body = proposal(priced);
         body.put("ownerId", w.ownerB);
@@ -460,7 +449,6 @@ class AuthorisationMatrixIT implements RealServices {
             }
         }
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + calls + " calls answered wrongly:\n" + String.join("\n", wrong));
-        assertEquals(0, wrong.size());
     }
 
     private String lastLocation;

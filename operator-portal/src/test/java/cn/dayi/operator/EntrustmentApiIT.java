@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.dayi.marketplace.account.Accounts;
-import cn.dayi.marketplace.account.Organisations;
-import cn.dayi.marketplace.account.SignIn;
-import cn.dayi.marketplace.account.Tokens;
 import cn.dayi.marketplace.db.Jdbc;
 import cn.dayi.marketplace.entrustment.Entrustments;
-import cn.dayi.marketplace.importing.CatalogueImporter;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -47,15 +42,7 @@ class EntrustmentApiIT implements RealServices {
     @Client("/")
     HttpClient http;
     @Inject
-    Organisations organisations;
-    @Inject
-    Accounts accounts;
-    @Inject
-    CatalogueImporter importer;
-    @Inject
-    SignIn signIn;
-    @Inject
-    Tokens tokens;
+    io.micronaut.context.ApplicationContext context;
     @Inject
     Jdbc jdbc;
     @Inject
@@ -65,7 +52,7 @@ class EntrustmentApiIT implements RealServices {
 
     @BeforeAll
     void world() throws Exception {
-        w = new World(organisations, accounts, importer, signIn, tokens, jdbc);
+        w = World.in(context);
     }
 
     private Map<String, Object> proposal(long ownerId, List<String> instruments) {
@@ -224,7 +211,6 @@ class EntrustmentApiIT implements RealServices {
 
     @Test
     void theDatabaseItselfRefusesASplitThatDoesNotSumTo10000() {
-        HttpClientResponseException none = null;
         try {
             jdbc.write(c -> Jdbc.update(c, """
                     INSERT INTO entrustment (owner_id, operator_id, state, starts_on, ends_on, owner_share_bp, fiscal_share_bp,
@@ -234,7 +220,7 @@ class EntrustmentApiIT implements RealServices {
             assertTrue(e.violates("ck_entrustment_split"), e.getMessage());
             return;
         }
-        throw new AssertionError("the CHECK constraint let a 10,001 bp split in" + none);
+        throw new AssertionError("the CHECK constraint let a 10,001 bp split in");
     }
 
     @Test

@@ -50,6 +50,13 @@ public final class World {
 
     private final Jdbc jdbc;
 
+    /** A new small platform built through the services of {@code context}. */
+    public static World in(io.micronaut.context.BeanContext context) throws Exception {
+        return new World(context.getBean(Organisations.class), context.getBean(Accounts.class),
+                context.getBean(CatalogueImporter.class), context.getBean(SignIn.class), context.getBean(Tokens.class),
+                context.getBean(Jdbc.class));
+    }
+
     public World(Organisations organisations, Accounts accounts, CatalogueImporter importer, SignIn signIn, Tokens tokens,
                  Jdbc jdbc) throws Exception {
         this.jdbc = jdbc;

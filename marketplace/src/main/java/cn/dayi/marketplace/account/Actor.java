@@ -26,14 +26,27 @@ public record Actor(long personId, String email, String displayName, List<Member
 
     /** Holds any of {@code roles} in any organisation. */
     public boolean hasRole(Role... roles) {
-        Set<Role> wanted = Set.of(roles);
-        return memberships.stream().anyMatch(m -> wanted.contains(m.role()));
+        return hasRole(Set.of(roles));
+    }
+
+    /** Holds any of {@code roles} in any organisation. */
+    public boolean hasRole(Set<Role> roles) {
+        return memberships.stream().anyMatch(m -> roles.contains(m.role()));
     }
 
     /** Holds any of {@code roles} in organisation {@code organisationId}. */
     public boolean hasRoleIn(long organisationId, Role... roles) {
-        Set<Role> wanted = Set.of(roles);
-        return memberships.stream().anyMatch(m -> m.organisationId() == organisationId && wanted.contains(m.role()));
+        return hasRoleIn(organisationId, Set.of(roles));
+    }
+
+    /** Holds any of {@code roles} in organisation {@code organisationId}. */
+    public boolean hasRoleIn(long organisationId, Set<Role> roles) {
+        return memberships.stream().anyMatch(m -> m.organisationId() == organisationId && roles.contains(m.role()));
+    }
+
+    /** Works for operator {@code operatorId} in any role ({@link Role#OPERATOR_STAFF}). */
+    public boolean isOperatorStaff(long operatorId) {
+        return hasRoleIn(operatorId, Role.OPERATOR_STAFF);
     }
 
     public boolean isPlatformAdmin() {

@@ -26,6 +26,10 @@ public enum Role {
     /** 需求方成员: books and orders on behalf of a buying organisation. */
     BUYER_MEMBER(EnumSet.allOf(OrganisationKind.class));
 
+    /** Everyone who works for an operator: manager, technician, finance. */
+    public static final Set<Role> OPERATOR_STAFF =
+            java.util.Collections.unmodifiableSet(EnumSet.of(OPERATOR_MANAGER, OPERATOR_TECHNICIAN, OPERATOR_FINANCE));
+
     private final Set<OrganisationKind> kinds;
 
     Role(Set<OrganisationKind> kinds) {

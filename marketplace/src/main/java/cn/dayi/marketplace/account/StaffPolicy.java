@@ -12,8 +12,6 @@ import java.util.Set;
  */
 public final class StaffPolicy {
 
-    private static final Set<Role> OPERATOR_ROLES =
-            EnumSet.of(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN, Role.OPERATOR_FINANCE);
     private static final Set<Role> OWNER_ROLES = EnumSet.of(Role.OWNER_ADMIN, Role.BUYER_MEMBER);
 
     private StaffPolicy() {
@@ -23,7 +21,7 @@ public final class StaffPolicy {
         if (actor.isPlatformAdmin()) {
             return true;
         }
-        if (OPERATOR_ROLES.contains(role)) {
+        if (Role.OPERATOR_STAFF.contains(role)) {
             return actor.hasRoleIn(organisation.id(), Role.OPERATOR_MANAGER);
         }
         if (OWNER_ROLES.contains(role)) {

@@ -55,8 +55,6 @@ import java.util.Set;
 public class Bookings {
 
     private static final int DEADLOCK_RETRIES = 5;
-    private static final Set<Role> OPERATOR_VIEWERS = Set.of(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN,
-            Role.OPERATOR_FINANCE);
 
     private final Jdbc jdbc;
     private final BookingStore store;
@@ -235,7 +233,7 @@ public class Bookings {
 
     /** Orders served by {@code operatorId}, optionally in one state; its staff and platform admins. */
     public List<ServiceOrder> ofOperator(Actor actor, long operatorId, OrderState state) {
-        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(operatorId, OPERATOR_VIEWERS.toArray(Role[]::new))) {
+        if (!actor.isPlatformAdmin() && !actor.isOperatorStaff(operatorId)) {
             throw new ApiException.Forbidden("FORBIDDEN", "Only the operator's own staff see its orders.");
         }
         return jdbc.read(c -> store.ofOperator(c, operatorId, state)).stream().map(this::withTerms).toList();
@@ -332,7 +330,7 @@ public class Bookings {
     }
 
     private static boolean canSee(Actor actor, ServiceOrder o) {
-        return actor.isPlatformAdmin() || actor.hasRoleIn(o.operator().id(), OPERATOR_VIEWERS.toArray(Role[]::new))
+        return actor.isPlatformAdmin() || actor.isOperatorStaff(o.operator().id())
                 || actor.hasRoleIn(o.buyerOrganisation().id(), Role.BUYER_MEMBER);
     }
 

@@ -124,8 +124,8 @@ public class Entrustments {
 
     /** Entrustments where {@code organisationId} is a party; the actor must be a member of it. */
     public List<Entrustment> ofOrganisation(Actor actor, long organisationId) {
-        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(organisationId, Role.OWNER_ADMIN, Role.OPERATOR_MANAGER,
-                Role.OPERATOR_TECHNICIAN, Role.OPERATOR_FINANCE)) {
+        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(organisationId, Role.OWNER_ADMIN)
+                && !actor.isOperatorStaff(organisationId)) {
             throw new ApiException.Forbidden("FORBIDDEN", "You may only see the entrustments of your own organisation.");
         }
         List<Entrustment> all = jdbc.read(c -> EntrustmentStore.ofOrganisation(c, organisationId));
@@ -196,8 +196,7 @@ public class Entrustments {
     }
 
     private static boolean canSee(Actor actor, Entrustment e) {
-        if (actor.isPlatformAdmin() || actor.hasRoleIn(e.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN,
-                Role.OPERATOR_FINANCE)) {
+        if (actor.isPlatformAdmin() || actor.isOperatorStaff(e.operator().id())) {
             return true;
         }
         return e.state() != EntrustmentState.DRAFT && actor.hasRoleIn(e.owner().id(), Role.OWNER_ADMIN);

@@ -92,8 +92,7 @@ public class Fleet {
     }
 
     public static void requireStaff(Actor actor, long operatorId) {
-        if (!actor.isPlatformAdmin() && !actor.hasRoleIn(operatorId, Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN,
-                Role.OPERATOR_FINANCE)) {
+        if (!actor.isPlatformAdmin() && !actor.isOperatorStaff(operatorId)) {
             throw new ApiException.Forbidden("FORBIDDEN", "Only the operator's own staff see its fleet.");
         }
     }

@@ -71,8 +71,7 @@ public class TariffAccess {
             return;
         }
         Optional<Long> custodian = custodianOf(instrument);
-        if (custodian.isEmpty() || !actor.hasRoleIn(custodian.get(), Role.OPERATOR_MANAGER,
-                Role.OPERATOR_TECHNICIAN, Role.OPERATOR_FINANCE)) {
+        if (custodian.isEmpty() || !actor.isOperatorStaff(custodian.get())) {
             throw new ApiException.Forbidden("FORBIDDEN",
                     "Only the staff of the operator that holds this instrument see its cost figures.");
         }

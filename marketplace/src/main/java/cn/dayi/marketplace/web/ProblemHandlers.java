@@ -5,7 +5,6 @@ import cn.dayi.pricing.PricingException;
 import cn.dayi.search.api.SearchUnavailableException;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -152,10 +151,5 @@ public class ProblemHandlers {
         ctx.getRootCause().ifPresent(t -> LOG.error("unexpected error, reference {} on {} {}", ref,
                 ctx.getRequest().getMethod(), ctx.getRequest().getPath(), t));
         return ref;
-    }
-
-    @SuppressWarnings("unused")
-    private static String path(HttpRequest<?> request) {
-        return request.getPath();
     }
 }

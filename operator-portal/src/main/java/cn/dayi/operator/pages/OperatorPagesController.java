@@ -39,11 +39,11 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pages of the operator workspace and the owner side (signed-in; anonymous browsers are sent to
@@ -65,8 +65,6 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OperatorPagesController {
 
-    private static final EnumSet<Role> OPERATOR_STAFF =
-            EnumSet.of(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN, Role.OPERATOR_FINANCE);
 
     private final ActorResolver actors;
     private final Entrustments entrustments;
@@ -104,7 +102,7 @@ public class OperatorPagesController {
     public HttpResponse<?> operator(HttpRequest<?> request, @Nullable Authentication auth, @Nullable @QueryValue Long org,
                                     @Nullable @QueryValue String done, @Nullable @QueryValue String error) {
         Actor actor = actors.require(auth);
-        Optional<Membership> chosen = choose(actor, org, OPERATOR_STAFF);
+        Optional<Membership> chosen = choose(actor, org, Role.OPERATOR_STAFF);
         if (chosen.isEmpty()) {
             throw new ApiException.Forbidden("FORBIDDEN", "The operator workspace is for operator staff.");
         }
@@ -117,7 +115,7 @@ public class OperatorPagesController {
     public HttpResponse<?> propose(HttpRequest<?> request, @Nullable Authentication auth, @PathVariable long operatorId,
                                    @Body EntrustmentForm form) {
         Actor actor = actors.require(auth);
-        Membership membership = choose(actor, operatorId, OPERATOR_STAFF).filter(m -> m.organisationId() == operatorId)
+        Membership membership = choose(actor, operatorId, Role.OPERATOR_STAFF).filter(m -> m.organisationId() == operatorId)
                 .orElseThrow(() -> new ApiException.Forbidden("FORBIDDEN", "You are not staff of this operator."));
         try {
             Entrustment drafted = entrustments.draft(actor, operatorId, form.toCommand());
@@ -136,11 +134,11 @@ public class OperatorPagesController {
     public ModelAndView<Map<String, Object>> owner(HttpRequest<?> request, @Nullable Authentication auth,
                                                    @Nullable @QueryValue Long org, @Nullable @QueryValue String done) {
         Actor actor = actors.require(auth);
-        Membership m = choose(actor, org, EnumSet.of(Role.OWNER_ADMIN)).orElseThrow(() ->
+        Membership m = choose(actor, org, Set.of(Role.OWNER_ADMIN)).orElseThrow(() ->
                 new ApiException.Forbidden("FORBIDDEN", "The owner pages are for owner admins."));
         Map<String, Object> model = pages.model(request, pages.text(request).get("owner.title"), "owner");
         model.put("org", m);
-        model.put("orgs", orgs(actor, EnumSet.of(Role.OWNER_ADMIN)));
+        model.put("orgs", orgs(actor, Set.of(Role.OWNER_ADMIN)));
         model.put("instruments", fleet.ownedBy(actor, m.organisationId()));
         model.put("entrustments", entrustments.ofOrganisation(actor, m.organisationId()));
         model.put("done", done);
@@ -191,7 +189,7 @@ public class OperatorPagesController {
                                              String done, String error, List<String> badFields) {
         Map<String, Object> model = pages.model(request, pages.text(request).get("operator.title"), "operator");
         model.put("org", m);
-        model.put("orgs", orgs(actor, OPERATOR_STAFF));
+        model.put("orgs", orgs(actor, Role.OPERATOR_STAFF));
         model.put("canPropose", actor.hasRoleIn(m.organisationId(), Role.OPERATOR_MANAGER));
         List<Fleet.FleetInstrument> instruments = fleet.of(actor, m.organisationId());
         model.put("fleet", instruments);
@@ -227,7 +225,7 @@ public class OperatorPagesController {
                 .toList();
     }
 
-    private static Optional<Membership> choose(Actor actor, Long org, EnumSet<Role> roles) {
+    private static Optional<Membership> choose(Actor actor, Long org, Set<Role> roles) {
         List<Membership> candidates = actor.memberships().stream().filter(m -> roles.contains(m.role())).toList();
         if (org != null) {
             return candidates.stream().filter(m -> m.organisationId() == org).findFirst();
@@ -235,13 +233,9 @@ public class OperatorPagesController {
         return candidates.stream().findFirst();
     }
 
-    private static List<Membership> orgs(Actor actor, EnumSet<Role> roles) {
-        return actor.memberships().stream().filter(m -> roles.contains(m.role()))
-                .filter(distinctBy()).toList();
-    }
-
-    private static java.util.function.Predicate<Membership> distinctBy() {
+    private static List<Membership> orgs(Actor actor, Set<Role> roles) {
         java.util.Set<Long> seen = new java.util.HashSet<>();
-        return m -> seen.add(m.organisationId());
+        return actor.memberships().stream().filter(m -> roles.contains(m.role()))
+                .filter(m -> seen.add(m.organisationId())).toList(); // one entry per organisation
     }
 }

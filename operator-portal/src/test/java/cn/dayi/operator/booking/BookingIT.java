@@ -14,7 +14,6 @@ import cn.dayi.marketplace.account.Tokens;
 import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.catalogue.OrganisationKind;
 import cn.dayi.marketplace.db.Jdbc;
-import cn.dayi.marketplace.importing.CatalogueImporter;
 import cn.dayi.operator.RealServices;
 import cn.dayi.operator.World;
 import io.micronaut.core.type.Argument;
@@ -67,11 +66,11 @@ class BookingIT implements RealServices {
     @Client("/")
     HttpClient http;
     @Inject
+    io.micronaut.context.ApplicationContext context;
+    @Inject
     Organisations organisations;
     @Inject
     Accounts accounts;
-    @Inject
-    CatalogueImporter importer;
     @Inject
     SignIn signIn;
     @Inject
@@ -97,7 +96,7 @@ class BookingIT implements RealServices {
 
     @BeforeAll
     void world() throws Exception {
-        w = new World(organisations, accounts, importer, signIn, tokens, jdbc);
+        w = World.in(context);
         tem = w.instrumentsA.get(0);
         unheld = w.instrumentsA.get(1);
         internal = w.instrumentsA.get(2);

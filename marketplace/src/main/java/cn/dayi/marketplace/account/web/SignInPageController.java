@@ -115,7 +115,7 @@ public class SignInPageController {
         Map<String, Object> model = pages.model(request, text.get("account.title"), "account");
         model.put("actor", actor);
         List<Portal> portals = new ArrayList<>();
-        if (actor.hasRole(Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN, Role.OPERATOR_FINANCE)) {
+        if (actor.hasRole(Role.OPERATOR_STAFF)) {
             portals.add(new Portal("/operator", "account.portal.operator"));
         }
         if (actor.hasRole(Role.OWNER_ADMIN)) {
