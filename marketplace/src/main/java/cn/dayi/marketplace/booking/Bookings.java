@@ -14,6 +14,7 @@ import cn.dayi.marketplace.tariff.Tariffs;
 import cn.dayi.marketplace.time.ClockFactory;
 import cn.dayi.marketplace.web.ApiException;
 import cn.dayi.pricing.tariff.ChargeUnit;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Machine-time bookings and their orders.
@@ -54,6 +57,7 @@ import java.util.Set;
 @Singleton
 public class Bookings {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Bookings.class);
     private static final int DEADLOCK_RETRIES = 5;
 
     private final Jdbc jdbc;
@@ -63,10 +67,15 @@ public class Bookings {
     private final Tariffs tariffs;
     private final Clock clock;
     private final Registrations registrations;
+    private final List<OrderTransitionListener> listeners;
+    private final ApplicationEventPublisher<OrderTransitioned> events;
 
     Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock,
-             Registrations registrations) {
+             Registrations registrations, List<OrderTransitionListener> listeners,
+             ApplicationEventPublisher<OrderTransitioned> events) {
         this.registrations = registrations;
+        this.listeners = listeners;
+        this.events = events;
         this.jdbc = jdbc;
         this.store = store;
         this.availability = availability;
@@ -115,6 +124,7 @@ public class Bookings {
         QuoteView quote = quote(actor, buyerOrg, instrument, b.start(), b.end());
         Instant holdUntil = earlier(now.plus(OrderLifecycle.ANSWER_WITHIN), b.start());
         long id = insertHoldingSlots(actor, buyerOrg, operatorId, instrument, b, note, quote, hold, holdUntil, now);
+        announce(new OrderTransitioned(id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now));
         return get(actor, id);
     }
 
@@ -272,8 +282,21 @@ public class Bookings {
             if (extra != null) {
                 extra.apply(c);
             }
+            for (OrderTransitionListener listener : listeners) {
+                listener.onTransition(c, o, t, now);
+            }
             return null;
         });
+        announce(new OrderTransitioned(o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now));
+    }
+
+    /** Tells listeners after the commit; their failure is logged, never turned into the caller's error. */
+    private void announce(OrderTransitioned event) {
+        try {
+            events.publishEvent(event);
+        } catch (RuntimeException e) {
+            LOG.error("A listener failed on {} of order {}; the order itself is saved", event.event(), event.orderId(), e);
+        }
     }
 
     private QuoteView quote(Actor actor, long buyerOrg, BookingStore.Instrument instrument, Instant start, Instant end) {
