@@ -11,19 +11,20 @@ import java.util.Optional;
 final class AccountStore {
 
     /** A person row with the password hash (never leaves this package). */
-    record PersonRow(long id, String email, String displayName, String passwordHash, boolean active) {
+    record PersonRow(long id, String email, String displayName, String passwordHash, boolean active,
+                     int credentialsVersion) {
     }
 
     private AccountStore() {
     }
 
     static Optional<PersonRow> byEmail(Connection c, String email) throws SQLException {
-        return Jdbc.one(c, "SELECT id, email, display_name, password_hash, active FROM person WHERE email = ?",
+        return Jdbc.one(c, "SELECT id, email, display_name, password_hash, active, credentials_version FROM person WHERE email = ?",
                 AccountStore::person, email);
     }
 
     static Optional<PersonRow> byId(Connection c, long id) throws SQLException {
-        return Jdbc.one(c, "SELECT id, email, display_name, password_hash, active FROM person WHERE id = ?",
+        return Jdbc.one(c, "SELECT id, email, display_name, password_hash, active, credentials_version FROM person WHERE id = ?",
                 AccountStore::person, id);
     }
 
@@ -53,6 +54,6 @@ final class AccountStore {
 
     private static PersonRow person(java.sql.ResultSet rs) throws SQLException {
         return new PersonRow(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
-                rs.getString("password_hash"), rs.getBoolean("active"));
+                rs.getString("password_hash"), rs.getBoolean("active"), rs.getInt("credentials_version"));
     }
 }

@@ -140,9 +140,18 @@ public class Accounts {
 
     /** The actor of an active person, or empty when the person does not exist or is deactivated. */
     public Optional<Actor> actor(long personId) {
+        return actor(personId, -1);
+    }
+
+    /**
+     * The actor of an active person whose credentials have not changed since a token of
+     * {@code tokenCredentialsVersion} was issued (-1: do not check); empty otherwise.
+     */
+    public Optional<Actor> actor(long personId, int tokenCredentialsVersion) {
         return jdbc.read(c -> {
             Optional<AccountStore.PersonRow> p = AccountStore.byId(c, personId);
-            if (p.isEmpty() || !p.get().active()) {
+            if (p.isEmpty() || !p.get().active()
+                    || tokenCredentialsVersion >= 0 && tokenCredentialsVersion < p.get().credentialsVersion()) {
                 return Optional.empty();
             }
             return Optional.of(new Actor(personId, p.get().email(), p.get().displayName(),
@@ -150,8 +159,14 @@ public class Accounts {
         });
     }
 
+    /** The person's credentials version (goes up with every password change); 0 for an unknown person. */
+    public int credentialsVersion(long personId) {
+        return jdbc.read(c -> AccountStore.byId(c, personId)).map(AccountStore.PersonRow::credentialsVersion).orElse(0);
+    }
+
     /**
-     * Changes a person's password after checking the current one.
+     * Changes a person's password after checking the current one. Every session and token issued before
+     * ends (the credentials version goes up); the caller issues a fresh one for the session that asked.
      *
      * @throws ApiException.ValidationFailed {@code CURRENT_PASSWORD_WRONG}, {@code PASSWORD_TOO_SHORT}
      */
@@ -167,7 +182,8 @@ public class Accounts {
                     "A password needs at least " + PasswordHasher.MIN_LENGTH + " characters.");
         }
         String hash = hasher.hash(replacement);
-        jdbc.write(c -> Jdbc.update(c, "UPDATE person SET password_hash = ?, version = version + 1 WHERE id = ?", hash, personId));
+        jdbc.write(c -> Jdbc.update(c, "UPDATE person SET password_hash = ?, version = version + 1, "
+                + "credentials_version = credentials_version + 1 WHERE id = ?", hash, personId));
     }
 
     /** Number of people on the platform. */

@@ -16,13 +16,18 @@ public class ActorResolver {
         this.accounts = accounts;
     }
 
-    /** The signed-in actor, or empty for anonymous requests and deactivated accounts. */
+    /**
+     * The signed-in actor, or empty for anonymous requests, deactivated accounts and tokens issued before the
+     * person's last password change.
+     */
     public Optional<Actor> find(@Nullable Authentication authentication) {
         if (authentication == null) {
             return Optional.empty();
         }
         try {
-            return accounts.actor(Long.parseLong(authentication.getName()));
+            Object cv = authentication.getAttributes().get(Tokens.CREDENTIALS_VERSION_CLAIM);
+            int version = cv instanceof Number n ? n.intValue() : 0;
+            return accounts.actor(Long.parseLong(authentication.getName()), version);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

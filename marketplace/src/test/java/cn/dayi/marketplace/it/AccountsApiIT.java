@@ -174,6 +174,7 @@ class AccountsApiIT implements RealServices {
         post(admin, "/api/v1/admin/people", Map.of("email", "changer@dayi.test", "displayName", "C",
                 "password", "old-password-1", "organisationId", org, "role", "OWNER_ADMIN"));
         String token = token("changer@dayi.test", "old-password-1");
+        String otherDevice = token("changer@dayi.test", "old-password-1");
         HttpClientResponseException wrong = error(HttpRequest.POST("/api/v1/me/password",
                 Map.of("currentPassword", "nope", "newPassword", "new-password-2")).bearerAuth(token));
         assertEquals(HttpStatus.BAD_REQUEST, wrong.getStatus());
@@ -182,7 +183,35 @@ class AccountsApiIT implements RealServices {
                 Map.of("currentPassword", "old-password-1", "newPassword", "new-password-2")).bearerAuth(token)).getStatus());
         assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.POST("/api/v1/auth/token",
                 Map.of("email", "changer@dayi.test", "password", "old-password-1"))).getStatus());
-        assertNotNull(token("changer@dayi.test", "new-password-2"));
+        String fresh = token("changer@dayi.test", "new-password-2");
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.GET("/api/v1/me").bearerAuth(otherDevice)).getStatus(),
+                "a session opened with the old password ends when the password changes");
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.GET("/api/v1/me").bearerAuth(token)).getStatus());
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/me").bearerAuth(fresh)).getStatus());
+    }
+
+    @Test
+    void changingThePasswordOnTheAccountPageKeepsThisSessionAndEndsTheOthers() {
+        String admin = token(ADMIN, ADMIN_PASSWORD);
+        long org = ((Number) post(admin, "/api/v1/admin/organisations",
+                Map.of("nameZh", "改密页面测试大学", "kind", "UNIVERSITY")).get("id")).longValue();
+        post(admin, "/api/v1/admin/people", Map.of("email", "page-changer@dayi.test", "displayName", "P",
+                "password", "old-password-1", "organisationId", org, "role", "OWNER_ADMIN"));
+        String cookie = signInCookie("page-changer@dayi.test", "old-password-1");
+        String otherDevice = token("page-changer@dayi.test", "old-password-1");
+        HttpResponse<String> changed = http.toBlocking().exchange(HttpRequest.POST("/account/password",
+                "currentPassword=old-password-1&newPassword=new-password-2")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).header("Cookie", "dayi_session=" + cookie), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, changed.getStatus());
+        String setCookie = changed.header("Set-Cookie");
+        assertNotNull(setCookie, "a fresh session cookie");
+        String renewed = setCookie.substring("dayi_session=".length(), setCookie.indexOf(';'));
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/me")
+                .header("Cookie", "dayi_session=" + renewed), String.class).getStatus(), "this browser stays signed in");
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.GET("/api/v1/me").header("Cookie", "dayi_session=" + cookie))
+                .getStatus(), "the old cookie no longer works");
+        assertEquals(HttpStatus.UNAUTHORIZED, error(HttpRequest.GET("/api/v1/me").bearerAuth(otherDevice)).getStatus(),
+                "the other device is signed out");
     }
 
     @Test

@@ -73,8 +73,8 @@ public class AuthApiController {
 
     /**
      * {@code POST /api/v1/me/password} {@code {currentPassword, newPassword}} → 204; 400
-     * {@code CURRENT_PASSWORD_WRONG} or {@code PASSWORD_TOO_SHORT}. Tokens already issued stay valid
-     * until they expire.
+     * {@code CURRENT_PASSWORD_WRONG} or {@code PASSWORD_TOO_SHORT}. Every token and session issued before
+     * ends at once, this one included: sign in again with the new password.
      */
     @Post("/me/password")
     @Secured(SecurityRule.IS_AUTHENTICATED)

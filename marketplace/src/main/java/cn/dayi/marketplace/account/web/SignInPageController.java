@@ -87,9 +87,7 @@ public class SignInPageController {
     public HttpResponse<?> signIn(HttpRequest<?> request, @Body SignInForm form) {
         try {
             Actor actor = signIn.signIn(form.email(), form.password(), ClientAddress.of(request));
-            Cookie cookie = Cookie.of(cookieName, tokens.issue(actor)).path("/").httpOnly(true)
-                    .secure(secureCookie).sameSite(SameSite.Lax).maxAge(Duration.ofSeconds(tokens.lifetimeSeconds()));
-            return HttpResponse.seeOther(URI.create(safeNext(form.next()))).cookie(cookie);
+            return HttpResponse.seeOther(URI.create(safeNext(form.next()))).cookie(sessionCookie(actor));
         } catch (ApiException e) {
             PageText text = pages.text(request);
             String error = e instanceof ApiException.TooManyRequests t
@@ -142,12 +140,18 @@ public class SignInPageController {
         Actor actor = actors.require(auth);
         try {
             accounts.changePassword(actor.personId(), form.currentPassword(), form.newPassword());
-            return HttpResponse.seeOther(URI.create("/account?changed=1"));
+            // every other session has ended; this one continues with a fresh token
+            return HttpResponse.seeOther(URI.create("/account?changed=1")).cookie(sessionCookie(actor));
         } catch (ApiException.ValidationFailed e) {
             ModelAndView<Map<String, Object>> page = account(request, auth, null);
             page.getModel().ifPresent(m -> m.put("passwordError", e.getMessage()));
             return HttpResponse.badRequest(page);
         }
+    }
+
+    private Cookie sessionCookie(Actor actor) {
+        return Cookie.of(cookieName, tokens.issue(actor)).path("/").httpOnly(true)
+                .secure(secureCookie).sameSite(SameSite.Lax).maxAge(Duration.ofSeconds(tokens.lifetimeSeconds()));
     }
 
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, String email, String error, String next) {
