@@ -382,6 +382,18 @@ class AuthorisationMatrixIT implements RealServices {
         // through the gate, the serving staff get 409 NO_SHOW_TOO_EARLY (the booking has not started)
         m.add(new Case("POST", "/api/v1/orders/{id}/no-show", handlers,
                 who -> HttpRequest.POST("/api/v1/orders/" + confirmed() + "/no-show", Map.of())));
+        // card payments (Stripe is not configured here: callers who get through see 422 CARD_PAYMENT_UNAVAILABLE);
+        // the webhook is public, its signature is the check
+        m.add(new Case("GET", "/api/v1/orders/{id}/card-payment", orderParties,
+                who -> HttpRequest.GET("/api/v1/orders/" + submitted() + "/card-payment")));
+        m.add(new Case("POST", "/api/v1/orders/{id}/card-payment", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/orders/" + awaitingPayment() + "/card-payment", Map.of())
+                        .header("Idempotency-Key", "matrix-" + seq.incrementAndGet())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/card-refunds", EnumSet.of(Who.ADMIN, Who.MANAGER_X, Who.FINANCE_X),
+                who -> HttpRequest.POST("/api/v1/orders/" + confirmed() + "/card-refunds", Map.of("amountFen", 100,
+                        "reason", "矩阵测试")).header("Idempotency-Key", "matrix-" + seq.incrementAndGet())));
+        m.add(new Case("POST", "/api/v1/payments/stripe/webhook", EVERYONE,
+                who -> HttpRequest.POST("/api/v1/payments/stripe/webhook", "{}").header("Stripe-Signature", "t=1,v1=00")));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

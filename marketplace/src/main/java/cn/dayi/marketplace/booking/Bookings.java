@@ -257,12 +257,41 @@ public class Bookings {
         return jdbc.read(c -> store.ofBuyer(c, organisationId)).stream().map(this::withTerms).toList();
     }
 
+    /** Work that commits or rolls back with an order's state move (e.g. the payment record). */
     @FunctionalInterface
-    private interface Extra {
+    public interface Extra {
         void apply(java.sql.Connection c) throws SQLException;
     }
 
     private void apply(ServiceOrder o, Transition t, Long actorPersonId, String reason, Instant now, Extra extra) {
+        OrderTransitioned done = jdbc.write(c -> moveOn(c, o, t, actorPersonId, reason, now, extra));
+        announce(done);
+    }
+
+    /**
+     * The payment provider's moves (e.g. {@link Command#PAY_BY_CARD}), inside the CALLER's transaction
+     * {@code c}: locks the order row, and if {@code command} is allowed from the order's state now,
+     * moves it, writes its audit event, runs {@code extra} and the {@link OrderTransitionListener}s on
+     * {@code c}. Nothing is announced: the caller passes the result to {@link #announce} after its commit.
+     *
+     * @return the move made, or empty when the order is not in a state the command leaves (nothing written)
+     */
+    public Optional<OrderTransitioned> moveByProvider(java.sql.Connection c, long orderId, Command command, String reason,
+                                                      Instant now, Extra extra) throws SQLException {
+        Transition t = OrderLifecycle.of(command);
+        if (t.by() != Party.PROVIDER) {
+            throw new IllegalArgumentException(command + " is not the payment provider's command");
+        }
+        Jdbc.one(c, "SELECT id FROM service_order WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), orderId);
+        ServiceOrder o = store.find(c, orderId).orElseThrow();
+        if (!t.from().contains(o.state())) {
+            return Optional.empty();
+        }
+        return Optional.of(moveOn(c, o, t, null, reason, now, extra));
+    }
+
+    private OrderTransitioned moveOn(java.sql.Connection c, ServiceOrder o, Transition t, Long actorPersonId, String reason,
+                                     Instant now, Extra extra) throws SQLException {
         Instant holdUntil = switch (t.to()) {
             case SUBMITTED -> o.holdExpiresAt();
             case AWAITING_PAYMENT -> earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
@@ -271,27 +300,24 @@ public class Bookings {
         Long fee = t.command() == Command.CANCEL ? CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now) : null;
         String why = fee != null && fee > 0 ? (reason == null ? "" : reason + "; ") + "late cancellation fee " + fee + " fen"
                 : reason;
-        jdbc.write(c -> {
-            if (!BookingStore.move(c, o.id(), o.version(), t.to(), holdUntil, fee, now)) {
-                throw changed();
-            }
-            if (o.state().holdsSlots() && !t.to().holdsSlots()) {
-                BookingStore.release(c, o.id());
-            }
-            BookingStore.event(c, o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now);
-            if (extra != null) {
-                extra.apply(c);
-            }
-            for (OrderTransitionListener listener : listeners) {
-                listener.onTransition(c, o, t, now);
-            }
-            return null;
-        });
-        announce(new OrderTransitioned(o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now));
+        if (!BookingStore.move(c, o.id(), o.version(), t.to(), holdUntil, fee, now)) {
+            throw changed();
+        }
+        if (o.state().holdsSlots() && !t.to().holdsSlots()) {
+            BookingStore.release(c, o.id());
+        }
+        BookingStore.event(c, o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now);
+        if (extra != null) {
+            extra.apply(c);
+        }
+        for (OrderTransitionListener listener : listeners) {
+            listener.onTransition(c, o, t, now);
+        }
+        return new OrderTransitioned(o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now);
     }
 
     /** Tells listeners after the commit; their failure is logged, never turned into the caller's error. */
-    private void announce(OrderTransitioned event) {
+    public void announce(OrderTransitioned event) {
         try {
             events.publishEvent(event);
         } catch (RuntimeException e) {
@@ -343,7 +369,7 @@ public class Bookings {
         boolean ok = switch (t.by()) {
             case BUYER -> actor.hasRoleIn(o.buyerOrganisation().id(), roles);
             case OPERATOR -> actor.hasRoleIn(o.operator().id(), roles);
-            case SCHEDULER -> false;
+            case SCHEDULER, PROVIDER -> false;
         };
         if (!ok) {
             throw new ApiException.Forbidden("FORBIDDEN", "This needs the role " + t.roles() + " in the "

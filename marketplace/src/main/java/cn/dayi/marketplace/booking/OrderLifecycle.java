@@ -26,11 +26,14 @@ import java.util.Set;
  */
 public final class OrderLifecycle {
 
-    /** Which party gives a command. */
-    public enum Party { BUYER, OPERATOR, SCHEDULER }
+    /**
+     * Which party gives a command. {@code PROVIDER} is the payment provider (Stripe), heard through a
+     * signature-checked webhook or asked by reconciliation; no person gives its commands.
+     */
+    public enum Party { BUYER, OPERATOR, SCHEDULER, PROVIDER }
 
     /** What a party asks for. */
-    public enum Command { ACCEPT, REJECT, RECORD_BANK_TRANSFER, CHECK_IN, CHECK_OUT, NO_SHOW, CANCEL, EXPIRE }
+    public enum Command { ACCEPT, REJECT, RECORD_BANK_TRANSFER, PAY_BY_CARD, CHECK_IN, CHECK_OUT, NO_SHOW, CANCEL, EXPIRE }
 
     /** How long the operator has to answer a new order (the hold ends sooner if the booking starts sooner). */
     public static final Duration ANSWER_WITHIN = Duration.ofHours(24);
@@ -58,6 +61,8 @@ public final class OrderLifecycle {
                     "REJECTED", true),
             new Transition(Command.RECORD_BANK_TRANSFER, EnumSet.of(AWAITING_PAYMENT), CONFIRMED, Party.OPERATOR,
                     OPERATOR_MONEY, "PAID_BY_BANK_TRANSFER", false),
+            new Transition(Command.PAY_BY_CARD, EnumSet.of(AWAITING_PAYMENT), CONFIRMED, Party.PROVIDER,
+                    EnumSet.noneOf(Role.class), "PAID_BY_CARD", false),
             new Transition(Command.CHECK_IN, EnumSet.of(CONFIRMED), IN_SERVICE, Party.OPERATOR, OPERATOR_STAFF,
                     "CHECKED_IN", false),
             new Transition(Command.CHECK_OUT, EnumSet.of(IN_SERVICE), COMPLETED, Party.OPERATOR, OPERATOR_STAFF,
