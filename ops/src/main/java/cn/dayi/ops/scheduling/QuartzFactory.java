@@ -41,14 +41,23 @@ public class QuartzFactory {
                         @Value("${dayi.scheduler.cluster-checkin-interval-ms:15000}") long checkinMillis,
                         @Value("${dayi.scheduler.misfire-threshold-ms:60000}") long misfireMillis)
             throws SchedulerException {
-        Properties p = properties(instanceName, threadCount, checkinMillis, misfireMillis);
+        return create(PlainDataSource.of(dataSource), jobFactory, listeners,
+                properties(instanceName, threadCount, checkinMillis, misfireMillis));
+    }
+
+    /**
+     * A scheduler (not yet started) over {@code dataSource} with these Quartz properties; public for
+     * the clustering test, which starts a second node beside the context's own.
+     */
+    public static Scheduler create(DataSource dataSource, BeanJobFactory jobFactory, List<JobListener> listeners,
+                                   Properties p) throws SchedulerException {
         DBConnectionManager.getInstance().addConnectionProvider(p.getProperty("org.quartz.jobStore.dataSource"),
-                new DataSourceConnectionProvider(PlainDataSource.of(dataSource)));
+                new DataSourceConnectionProvider(dataSource));
         Scheduler scheduler = new StdSchedulerFactory(p).getScheduler();
         // StdSchedulerFactory keeps schedulers in a JVM-wide registry by instance name and would hand
         // this one to the next context in the same JVM (tests, a second node in one process); every
         // context gets its own scheduler, so it is not kept there.
-        SchedulerRepository.getInstance().remove(instanceName);
+        SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
         scheduler.setJobFactory(jobFactory);
         for (JobListener listener : listeners) {
             scheduler.getListenerManager().addJobListener(listener, EverythingMatcher.allJobs());
@@ -56,7 +65,7 @@ public class QuartzFactory {
         return scheduler;
     }
 
-    /** The Quartz properties of one node; public for the clustering test, which starts a second node. */
+    /** The Quartz properties of one node. */
     public static Properties properties(String instanceName, int threadCount, long checkinMillis, long misfireMillis) {
         Properties p = new Properties();
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, instanceName);
