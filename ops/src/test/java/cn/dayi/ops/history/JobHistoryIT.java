@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.dayi.marketplace.db.Jdbc;
 import cn.dayi.ops.RealServices;
 import cn.dayi.ops.settlement.SettlementPeriod;
+import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -138,14 +139,14 @@ class JobHistoryIT implements RealServices {
     }
 
     /** Waits (at most 20 s) for the newest run of the job to end with the outcome. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private JobRun await(String job, String outcome) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
-            List<Map<String, Object>> runs = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/jobs/" + job + "/runs")
-                    .bearerAuth(token), List.class);
+            List<Map> runs = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/jobs/" + job + "/runs")
+                    .bearerAuth(token), Argument.listOf(Map.class));
             if (!runs.isEmpty() && outcome.equals(runs.get(0).get("outcome"))) {
-                Map<String, Object> m = runs.get(0);
+                Map<String, Object> m = (Map<String, Object>) runs.get(0);
                 return new JobRun(((Number) m.get("id")).longValue(), job, (String) m.get("trigger"), (String) m.get("node"),
                         null, Instant.parse((String) m.get("startedAt")),
                         m.get("finishedAt") == null ? null : Instant.parse((String) m.get("finishedAt")), outcome,
