@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
  *   <tr><td>hold-expiry</td><td>every minute</td><td>{@code Bookings.expireDue(now)}</td></tr>
  *   <tr><td>entrustment-expiry</td><td>hourly at :05</td><td>{@code Entrustments.expireDue(today)}</td></tr>
  *   <tr><td>monthly-settlement</td><td>1st of the month, 02:00</td><td>{@code Settlements.settle(previous month)}</td></tr>
+ *   <tr><td>job-history-pruning</td><td>daily, 03:30</td><td>{@code JobHistoryPruning.prune()}</td></tr>
  * </table>
  * Others add theirs here (one {@code @Bean} method each).
  */
@@ -24,6 +25,7 @@ class JobSchedules {
     static final String HOLD_EXPIRY = "hold-expiry";
     static final String ENTRUSTMENT_EXPIRY = "entrustment-expiry";
     static final String MONTHLY_SETTLEMENT = "monthly-settlement";
+    static final String JOB_HISTORY_PRUNING = "job-history-pruning";
 
     @Singleton
     @Named(HOLD_EXPIRY)
@@ -44,5 +46,12 @@ class JobSchedules {
     JobSchedule monthlySettlement() {
         return new JobSchedule(MONTHLY_SETTLEMENT, MonthlySettlementJob.class, "0 0 2 1 * ?",
                 "Settlement statements per operator and owner for the previous month");
+    }
+
+    @Singleton
+    @Named(JOB_HISTORY_PRUNING)
+    JobSchedule jobHistoryPruning() {
+        return new JobSchedule(JOB_HISTORY_PRUNING, JobHistoryPruningJob.class, "0 30 3 * * ?",
+                "Delete successful job runs older than 30 days (failures are kept)");
     }
 }

@@ -65,7 +65,7 @@ class JobHistoryIT implements RealServices {
         Map<String, Object> o = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/jobs").bearerAuth(token), Map.class);
         assertEquals(true, o.get("schedulerRunning"));
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) o.get("jobs");
-        assertEquals(List.of("entrustment-expiry", "hold-expiry", "monthly-settlement", "test-flaky"),
+        assertEquals(List.of("entrustment-expiry", "hold-expiry", "job-history-pruning", "monthly-settlement", "test-flaky"),
                 jobs.stream().map(j -> j.get("name")).toList());
         Map<String, Object> hold = jobs.get(1);
         assertEquals("0 * * * * ?", hold.get("cron"));
@@ -120,6 +120,23 @@ class JobHistoryIT implements RealServices {
         assertEquals("period=" + SettlementPeriod.monthBefore(run.startedAt()), run.parameter());
         assertNotNull(run.finishedAt());
         assertEquals(0, run.itemsProcessed(), "no completed orders: no statements");
+    }
+
+    @Test
+    void pruningDeletesOldSuccessfulRunsAndKeepsFailures() throws Exception {
+        jdbc.write(c -> {
+            for (String outcome : java.util.List.of("SUCCEEDED", "FAILED")) {
+                Jdbc.update(c, "INSERT INTO job_run (job_name, trigger_name, fire_instance_id, node, started_at, finished_at,"
+                        + " outcome) VALUES ('hold-expiry', 'hold-expiry', ?, 'old-node', ?, ?, ?)", "old-" + outcome,
+                        Instant.now().minusSeconds(40L * 86_400), Instant.now().minusSeconds(40L * 86_400), outcome);
+            }
+            return null;
+        });
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/jobs/job-history-pruning/run", Map.of()).bearerAuth(token));
+        JobRun run = await("job-history-pruning", "SUCCEEDED");
+        assertEquals(1, run.itemsProcessed());
+        assertEquals(List.of("old-FAILED"), jdbc.read(c -> Jdbc.list(c,
+                "SELECT fire_instance_id FROM job_run WHERE node = 'old-node'", rs -> rs.getString(1))));
     }
 
     @Test
