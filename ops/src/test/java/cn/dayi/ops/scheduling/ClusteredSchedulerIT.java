@@ -71,6 +71,9 @@ class ClusteredSchedulerIT implements RealServices {
                 Thread.sleep(200);
             }
             assertEquals(fires, TickJob.RUNS.size(), "every fire ran: " + TickJob.RUNS);
+            // both nodes were live members of the cluster while the fires ran (each checks in to the shared table)
+            assertEquals(2L, count("SELECT COUNT(*) FROM QRTZ_SCHEDULER_STATE WHERE SCHED_NAME = 'dayi' AND INSTANCE_NAME IN (?, ?)",
+                    nodeA.getSchedulerInstanceId(), nodeB.getSchedulerInstanceId()));
             TickJob.RUNS.forEach((fire, nodes) -> assertEquals(1, nodes.size(), "fire " + Instant.ofEpochMilli(fire)
                     + " ran on " + nodes));
             Set<String> both = Set.of(nodeA.getSchedulerInstanceId(), nodeB.getSchedulerInstanceId());
