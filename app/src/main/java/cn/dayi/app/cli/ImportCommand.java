@@ -58,6 +58,7 @@ public class ImportCommand implements Callable<Integer> {
                 : file != null ? file.getFileName().toString().replaceFirst("\\.[^.]+$", "") : "demo";
         Map<String, Object> props = LocalServices.resolve();
         props.put("dayi.catalogue.seed-on-empty", false);
+        props.put("dayi.scheduler.enabled", false); // a command-line tool runs no scheduled jobs
         try (ApplicationContext ctx = ApplicationContext.builder().properties(props).start()) {
             CatalogueImporter importer = ctx.getBean(CatalogueImporter.class);
             long expected = "demo".equals(format) ? count : -1;

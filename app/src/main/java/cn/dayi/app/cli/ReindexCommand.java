@@ -15,6 +15,7 @@ public class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> props = LocalServices.resolve();
         props.put("dayi.catalogue.seed-on-empty", false);
+        props.put("dayi.scheduler.enabled", false); // a command-line tool runs no scheduled jobs
         try (ApplicationContext ctx = ApplicationContext.builder().properties(props).start()) {
             var result = ctx.getBean(SearchReindexer.class).rebuild(n -> {
                 if (n % 10_000 == 0) {

@@ -1,5 +1,6 @@
 package cn.dayi.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -8,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Module dependencies point one way, and other modules use only a module's public API. */
+/** Module dependencies point one way (… ← marketplace ← operator-portal, ops ← app), and other modules use only a module's public API. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -22,14 +23,45 @@ class ArchitectureTest {
     @Test
     void searchIsALeafThatKnowsNothingOfTheDomain() {
         noClasses().that().resideInAPackage("cn.dayi.search..")
-                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.app..", "cn.dayi.ops..")
                 .check(classes);
     }
 
     @Test
-    void marketplaceDoesNotDependOnTheDeployableNorOnThePortals() {
+    void marketplaceDoesNotDependOnTheDeployableNorOnThePortalsNorOnOps() {
         noClasses().that().resideInAPackage("cn.dayi.marketplace..")
-                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.app..", "cn.dayi.operator..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.app..", "cn.dayi.operator..", "cn.dayi.ops..")
+                .check(classes);
+    }
+
+    @Test
+    void opsDependsOnMarketplaceOnlyNotOnThePortalsNorTheDeployable() {
+        noClasses().that().resideInAPackage("cn.dayi.ops..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.app..", "cn.dayi.operator..",
+                        "cn.dayi.search..")
+                .check(classes);
+    }
+
+    @Test
+    void operatorPortalDoesNotDependOnOps() {
+        noClasses().that().resideInAPackage("cn.dayi.operator..")
+                .should().dependOnClassesThat().resideInAPackage("cn.dayi.ops..")
+                .check(classes);
+    }
+
+    @Test
+    void quartzJobsLiveInOpsJobsAndNeverRunTwiceAtOnce() {
+        // a job only delegates to a use case; clustering + this annotation keep one run at a time
+        classes().that().implement("org.quartz.Job")
+                .should().resideInAPackage("cn.dayi.ops.jobs")
+                .andShould().beAnnotatedWith("org.quartz.DisallowConcurrentExecution")
+                .check(classes);
+    }
+
+    @Test
+    void onlyOpsKnowsQuartz() {
+        noClasses().that().resideOutsideOfPackage("cn.dayi.ops..")
+                .should().dependOnClassesThat().resideInAPackage("org.quartz..")
                 .check(classes);
     }
 
@@ -55,7 +87,7 @@ class ArchitectureTest {
     void pricingIsAPureJavaLeaf() {
         noClasses().that().resideInAPackage("cn.dayi.pricing..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.search..",
-                        "cn.dayi.operator..", "cn.dayi.app..", "io.micronaut..", "jakarta..")
+                        "cn.dayi.operator..", "cn.dayi.ops..", "cn.dayi.app..", "io.micronaut..", "jakarta..")
                 .check(classes);
     }
 
@@ -76,7 +108,7 @@ class ArchitectureTest {
 
     @Test
     void productionCodeDoesNotUseTestServices() {
-        noClasses().that().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.search..")
+        noClasses().that().resideInAnyPackage("cn.dayi.marketplace..", "cn.dayi.search..", "cn.dayi.ops..")
                 .should().dependOnClassesThat().haveFullyQualifiedName("cn.dayi.local.TestServices")
                 .check(classes);
     }

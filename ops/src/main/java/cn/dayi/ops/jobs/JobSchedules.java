@@ -1,0 +1,57 @@
+package cn.dayi.ops.jobs;
+
+import cn.dayi.ops.scheduling.JobSchedule;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * The schedules of the platform's jobs (cron in Quartz syntax, Asia/Shanghai). Each can be changed
+ * with {@code dayi.scheduler.jobs.<name>.cron}.
+ *
+ * <table>
+ *   <caption>jobs</caption>
+ *   <tr><th>name</th><th>default</th><th>use case</th></tr>
+ *   <tr><td>hold-expiry</td><td>every minute</td><td>{@code Bookings.expireDue(now)}</td></tr>
+ *   <tr><td>entrustment-expiry</td><td>hourly at :05</td><td>{@code Entrustments.expireDue(today)}</td></tr>
+ *   <tr><td>monthly-settlement</td><td>1st of the month, 02:00</td><td>{@code Settlements.settle(previous month)}</td></tr>
+ *   <tr><td>job-history-pruning</td><td>daily, 03:30</td><td>{@code JobHistoryPruning.prune()}</td></tr>
+ * </table>
+ * Others add theirs here (one {@code @Bean} method each).
+ */
+@Factory
+class JobSchedules {
+
+    static final String HOLD_EXPIRY = "hold-expiry";
+    static final String ENTRUSTMENT_EXPIRY = "entrustment-expiry";
+    static final String MONTHLY_SETTLEMENT = "monthly-settlement";
+    static final String JOB_HISTORY_PRUNING = "job-history-pruning";
+
+    @Singleton
+    @Named(HOLD_EXPIRY)
+    JobSchedule holdExpiry() {
+        return new JobSchedule(HOLD_EXPIRY, HoldExpiryJob.class, "0 * * * * ?",
+                "Expire orders whose hold lapsed (unanswered 24 h, unpaid 48 h) and free their slots");
+    }
+
+    @Singleton
+    @Named(ENTRUSTMENT_EXPIRY)
+    JobSchedule entrustmentExpiry() {
+        return new JobSchedule(ENTRUSTMENT_EXPIRY, EntrustmentExpiryJob.class, "0 5 * * * ?",
+                "Expire active entrustments after their last day");
+    }
+
+    @Singleton
+    @Named(MONTHLY_SETTLEMENT)
+    JobSchedule monthlySettlement() {
+        return new JobSchedule(MONTHLY_SETTLEMENT, MonthlySettlementJob.class, "0 0 2 1 * ?",
+                "Settlement statements per operator and owner for the previous month");
+    }
+
+    @Singleton
+    @Named(JOB_HISTORY_PRUNING)
+    JobSchedule jobHistoryPruning() {
+        return new JobSchedule(JOB_HISTORY_PRUNING, JobHistoryPruningJob.class, "0 30 3 * * ?",
+                "Delete successful job runs older than 30 days (failures are kept)");
+    }
+}
