@@ -1,6 +1,7 @@
 package cn.dayi.marketplace.voucher;
 
 import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
 import cn.dayi.marketplace.booking.ServiceOrder;
@@ -59,6 +60,9 @@ public class VoucherCheckout {
     public Checkout checkout(Actor actor, long orderId) {
         for (int attempt = 1; ; attempt++) {
             ServiceOrder order = bookings.get(actor, orderId);
+            if (!actor.hasRoleIn(order.buyerOrganisation().id(), Role.BUYER_MEMBER)) {
+                throw new ApiException.Forbidden("FORBIDDEN", "Only a buyer member of the ordering organisation checks out.");
+            }
             OrderVoucher v = view(order);
             if (!"PREVIEW".equals(v.state())) {
                 if ("HELD".equals(v.state()) || "CAPTURED".equals(v.state())) {
