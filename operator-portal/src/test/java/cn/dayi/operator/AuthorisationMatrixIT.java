@@ -429,6 +429,7 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("POST", "/api/v1/voucher-claims/{id}/reject", EnumSet.of(Who.FISCAL),
                 who -> HttpRequest.POST("/api/v1/voucher-claims/" + (who == Who.FISCAL ? voucherClaim() : voucherClaim)
                         + "/reject", Map.of("reason", "矩阵测试"))));
+        m.add(new Case("GET", "/fiscal/vouchers", fiscalReaders, who -> page("/fiscal/vouchers")));
         Set<Who> operatorMoney = EnumSet.of(Who.MANAGER_X, Who.FINANCE_X);
         Set<Who> claimReaders = EnumSet.of(Who.MANAGER_X, Who.FINANCE_X, Who.FISCAL, Who.ADMIN);
         m.add(new Case("GET", "/api/v1/operators/{operatorId}/voucher-claims", claimReaders,

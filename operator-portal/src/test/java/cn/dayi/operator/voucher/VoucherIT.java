@@ -167,6 +167,20 @@ class VoucherIT implements RealServices {
         assertEquals(200_000L, count("SELECT SUM(quota_fen) FROM voucher_grant WHERE programme_id = " + programme));
     }
 
+    @Test
+    void theFiscalPageShowsTheBudgetInYuanAndWhatIsUsed() {
+        Buyer b = buyer();
+        Map<String, Object> p = standard(123_456_789);
+        p.put("name", "页面创新券-" + b.org());
+        programmeWithGrant(p, b, 100_000);
+        String html = http.toBlocking().retrieve(HttpRequest.GET("/fiscal/vouchers").accept("text/html")
+                .bearerAuth(w.fiscal), String.class);
+        assertTrue(html.contains("页面创新券-" + b.org()), "the programme is listed");
+        assertTrue(html.contains("1,234,567.89"), "the budget in yuan");
+        assertTrue(html.contains("1,000.00"), "the grant's quota in yuan");
+        assertEquals(403, fails(b.token(), HttpRequest.GET("/fiscal/vouchers").accept("text/html")).getStatus().getCode());
+    }
+
     // ---------------------------------------------------------------- the order
 
     @Test
