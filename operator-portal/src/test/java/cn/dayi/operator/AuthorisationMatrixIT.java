@@ -71,6 +71,9 @@ class AuthorisationMatrixIT implements RealServices {
     /** Instrument B[0], held by operator X, with saved costs, a tariff in effect and a service item. */
     String priced;
     long serviceItem;
+    /** A voucher programme (Shenzhen, everything, 50%) with a grant to the world's enterprise; a claim on it. */
+    long voucherProgramme;
+    long voucherClaim;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -90,6 +93,24 @@ class AuthorisationMatrixIT implements RealServices {
                 Map.of("name", "形貌观察", "unitPriceFen", 80_000, "turnaroundDays", 5));
         http.toBlocking().exchange(HttpRequest.PUT("/api/v1/instruments/" + priced + "/booking-rules", bookingRules())
                 .bearerAuth(w.managerX));
+        voucherProgramme = post(w.fiscal, "/api/v1/voucher-programmes", voucherProgramme());
+        post(w.fiscal, "/api/v1/voucher-programmes/" + voucherProgramme + "/grants",
+                Map.of("enterpriseId", w.enterprise, "amountFen", 100_000_000));
+        voucherClaim = voucherClaim();
+    }
+
+    private static Map<String, Object> voucherProgramme() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return Map.of("name", "矩阵创新券", "type", "STANDARD", "budgetFen", 1_000_000_000L, "validFrom",
+                today.minusDays(1).toString(), "validUntil", today.plusDays(200).toString(), "regions", List.of("440300"),
+                "coverBp", 5_000);
+    }
+
+    /** A submitted redemption claim of operator X, written directly (its orders do not matter to the gate). */
+    private long voucherClaim() {
+        return jdbc.write(c -> Jdbc.insert(c, "INSERT INTO voucher_claim (kind, programme_id, claimant_id, period, amount_fen, "
+                + "uses, submitted_at) VALUES ('REDEMPTION', ?, ?, '2026-01', 100, 1, CURRENT_TIMESTAMP(3))",
+                voucherProgramme, w.operatorX));
     }
 
     // ---- bookings: rules on the priced instrument, and fresh orders in a given state ----
@@ -414,6 +435,41 @@ class AuthorisationMatrixIT implements RealServices {
                         "reason", "矩阵测试")).header("Idempotency-Key", "matrix-" + seq.incrementAndGet())));
         m.add(new Case("POST", "/api/v1/payments/stripe/webhook", EVERYONE,
                 who -> HttpRequest.POST("/api/v1/payments/stripe/webhook", "{}").header("Stripe-Signature", "t=1,v1=00")));
+        // innovation vouchers: the fiscal officer keeps programmes, grants and claims (admins read); buyers see
+        // their grants and check out; either side of an order sees its voucher; operators' money staff claim
+        Set<Who> fiscalReaders = EnumSet.of(Who.FISCAL, Who.ADMIN);
+        m.add(new Case("GET", "/api/v1/voucher-programmes", fiscalReaders, who -> HttpRequest.GET("/api/v1/voucher-programmes")));
+        m.add(new Case("POST", "/api/v1/voucher-programmes", EnumSet.of(Who.FISCAL),
+                who -> HttpRequest.POST("/api/v1/voucher-programmes", voucherProgramme())));
+        m.add(new Case("GET", "/api/v1/voucher-programmes/{id}", fiscalReaders,
+                who -> HttpRequest.GET("/api/v1/voucher-programmes/" + voucherProgramme)));
+        m.add(new Case("GET", "/api/v1/voucher-programmes/{id}/grants", fiscalReaders,
+                who -> HttpRequest.GET("/api/v1/voucher-programmes/" + voucherProgramme + "/grants")));
+        m.add(new Case("POST", "/api/v1/voucher-programmes/{id}/grants", EnumSet.of(Who.FISCAL),
+                who -> HttpRequest.POST("/api/v1/voucher-programmes/" + voucherProgramme + "/grants",
+                        Map.of("enterpriseId", w.enterprise, "amountFen", 1))));
+        m.add(new Case("GET", "/api/v1/organisations/{orgId}/voucher-grants", EnumSet.of(Who.FISCAL, Who.ADMIN, Who.BUYER),
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.enterprise + "/voucher-grants")));
+        m.add(new Case("GET", "/api/v1/orders/{id}/voucher", orderParties,
+                who -> HttpRequest.GET("/api/v1/orders/" + submitted() + "/voucher")));
+        m.add(new Case("POST", "/api/v1/orders/{id}/checkout", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/orders/" + awaitingPayment() + "/checkout", Map.of())));
+        m.add(new Case("GET", "/api/v1/voucher-claims", fiscalReaders, who -> HttpRequest.GET("/api/v1/voucher-claims")));
+        m.add(new Case("POST", "/api/v1/voucher-claims/{id}/approve", EnumSet.of(Who.FISCAL),
+                who -> HttpRequest.POST("/api/v1/voucher-claims/" + (who == Who.FISCAL ? voucherClaim() : voucherClaim)
+                        + "/approve", Map.of())));
+        m.add(new Case("POST", "/api/v1/voucher-claims/{id}/reject", EnumSet.of(Who.FISCAL),
+                who -> HttpRequest.POST("/api/v1/voucher-claims/" + (who == Who.FISCAL ? voucherClaim() : voucherClaim)
+                        + "/reject", Map.of("reason", "矩阵测试"))));
+        m.add(new Case("GET", "/fiscal/vouchers", fiscalReaders, who -> page("/fiscal/vouchers")));
+        Set<Who> operatorMoney = EnumSet.of(Who.MANAGER_X, Who.FINANCE_X);
+        Set<Who> claimReaders = EnumSet.of(Who.MANAGER_X, Who.FINANCE_X, Who.FISCAL, Who.ADMIN);
+        m.add(new Case("GET", "/api/v1/operators/{operatorId}/voucher-claims", claimReaders,
+                who -> HttpRequest.GET("/api/v1/operators/" + w.operatorX + "/voucher-claims")));
+        // through the gate, operator X's money staff get 422 NOTHING_TO_CLAIM
+        m.add(new Case("POST", "/api/v1/operators/{operatorId}/voucher-claims", operatorMoney,
+                who -> HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/voucher-claims",
+                        Map.of("programmeId", voucherProgramme, "period", "2026-01"))));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

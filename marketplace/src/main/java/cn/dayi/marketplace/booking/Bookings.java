@@ -18,6 +18,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,10 +70,12 @@ public class Bookings {
     private final Registrations registrations;
     private final List<OrderTransitionListener> listeners;
     private final ApplicationEventPublisher<OrderTransitioned> events;
+    private final List<OrderCover> covers;
 
     Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock,
              Registrations registrations, List<OrderTransitionListener> listeners,
-             ApplicationEventPublisher<OrderTransitioned> events) {
+             ApplicationEventPublisher<OrderTransitioned> events, List<OrderCover> covers) {
+        this.covers = covers;
         this.registrations = registrations;
         this.listeners = listeners;
         this.events = events;
@@ -191,9 +194,12 @@ public class Bookings {
             throw new ApiException.ValidationFailed("reference", "REFERENCE_REQUIRED",
                     "Give the bank's transaction reference (流水号), 1 to 64 characters.");
         }
-        if (transfer.amountFen() == null || transfer.amountFen() != o.totalFen()) {
-            throw rule("AMOUNT_MISMATCH", "The order's total is " + o.totalFen() + " fen; a transfer of "
-                    + transfer.amountFen() + " fen does not settle it. Partial and over-payments are not recorded here.");
+        long due = cashDueFen(o.id());
+        if (transfer.amountFen() == null || transfer.amountFen() != due) {
+            throw rule("AMOUNT_MISMATCH", "The order's total is " + o.totalFen() + " fen"
+                    + (due == o.totalFen() ? "" : ", of which " + due + " fen is due in cash (the rest is paid by voucher)")
+                    + "; a transfer of " + transfer.amountFen() + " fen does not settle it. Partial and over-payments "
+                    + "are not recorded here.");
         }
         Instant now = clock.instant();
         try {
@@ -210,6 +216,27 @@ public class Bookings {
             throw e;
         }
         return get(actor, id);
+    }
+
+    /**
+     * What the buyer still owes in cash for order {@code orderId}: its total less every non-cash
+     * cover ({@link OrderCover}, i.e. the innovation voucher held or captured for it), fen, never
+     * below 0. Card payments charge this amount and bank transfers must equal it. 404 {@code
+     * ORDER_NOT_FOUND} when there is no such order (no access check: callers have checked already).
+     */
+    public long cashDueFen(long orderId) {
+        return jdbc.read(c -> cashDueFen(c, orderId));
+    }
+
+    /** {@link #cashDueFen(long)} read on the caller's connection (inside its transaction when it has one). */
+    public long cashDueFen(Connection c, long orderId) throws SQLException {
+        long total = Jdbc.one(c, "SELECT total_fen FROM service_order WHERE id = ?", rs -> rs.getLong(1), orderId)
+                .orElseThrow(() -> new ApiException.NotFound("ORDER_NOT_FOUND", "There is no order " + orderId + "."));
+        long covered = 0;
+        for (OrderCover cover : covers) {
+            covered += cover.coveredFen(c, orderId);
+        }
+        return Math.max(0, total - covered);
     }
 
     /** Expires orders whose hold lapsed by {@code now}, freeing their slots; returns how many. Idempotent. */
@@ -294,7 +321,8 @@ public class Bookings {
                                      Instant now, Extra extra) throws SQLException {
         Instant holdUntil = switch (t.to()) {
             case SUBMITTED -> o.holdExpiresAt();
-            case AWAITING_PAYMENT -> earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
+            case AWAITING_PAYMENT -> o.state() == OrderState.AWAITING_PAYMENT ? o.holdExpiresAt() // a voucher applied
+                    : earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
             default -> null;
         };
         Long fee = t.command() == Command.CANCEL ? CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now) : null;

@@ -23,6 +23,13 @@ import java.util.Set;
  * whether a reason is required. {@code ACCEPT} goes straight from SUBMITTED to AWAITING_PAYMENT
  * (recording ACCEPTED); {@link OrderState#ACCEPTED} is kept for orders without a payment step.
  * Moving to a state that does not {@link OrderState#holdsSlots() hold slots} frees them.
+ *
+ * <p>Paying with an innovation voucher is the buyer's checkout from AWAITING_PAYMENT: {@code
+ * APPLY_VOUCHER} holds a voucher for part of the total and stays AWAITING_PAYMENT (the payment
+ * deadline unchanged) until the rest is paid in cash ({@link Bookings#cashDueFen}); {@code
+ * PAY_BY_VOUCHER} holds a voucher for the whole total and confirms the order at once. Both are
+ * buyer commands because the buyer's commitment is the moment money is promised; the operator has
+ * already accepted the order, so no separate ACCEPTED stop is needed.
  */
 public final class OrderLifecycle {
 
@@ -33,7 +40,13 @@ public final class OrderLifecycle {
     public enum Party { BUYER, OPERATOR, SCHEDULER, PROVIDER }
 
     /** What a party asks for. */
-    public enum Command { ACCEPT, REJECT, RECORD_BANK_TRANSFER, PAY_BY_CARD, CHECK_IN, CHECK_OUT, NO_SHOW, CANCEL, EXPIRE }
+    public enum Command {
+        ACCEPT, REJECT, RECORD_BANK_TRANSFER, PAY_BY_CARD, CHECK_IN, CHECK_OUT, NO_SHOW, CANCEL, EXPIRE,
+        /** The buyer commits to pay: the best voucher is held for part of the total; the rest stays due in cash. */
+        APPLY_VOUCHER,
+        /** The buyer commits to pay and the voucher held covers the whole total: confirmed with no cash payment. */
+        PAY_BY_VOUCHER
+    }
 
     /** How long the operator has to answer a new order (the hold ends sooner if the booking starts sooner). */
     public static final Duration ANSWER_WITHIN = Duration.ofHours(24);
@@ -72,7 +85,13 @@ public final class OrderLifecycle {
             new Transition(Command.CANCEL, EnumSet.of(SUBMITTED, AWAITING_PAYMENT, CONFIRMED), CANCELLED, Party.BUYER,
                     EnumSet.of(Role.BUYER_MEMBER), "CANCELLED", false),
             new Transition(Command.EXPIRE, EnumSet.of(SUBMITTED, AWAITING_PAYMENT), EXPIRED, Party.SCHEDULER,
-                    EnumSet.noneOf(Role.class), "EXPIRED", false));
+                    EnumSet.noneOf(Role.class), "EXPIRED", false),
+            // vouchers (创新券): the voucher feature holds the amount in an OrderTransitionListener, inside
+            // the same transaction, and refuses (rolls the move back) when the voucher no longer fits
+            new Transition(Command.APPLY_VOUCHER, EnumSet.of(AWAITING_PAYMENT), AWAITING_PAYMENT, Party.BUYER,
+                    EnumSet.of(Role.BUYER_MEMBER), "VOUCHER_APPLIED", false),
+            new Transition(Command.PAY_BY_VOUCHER, EnumSet.of(AWAITING_PAYMENT), CONFIRMED, Party.BUYER,
+                    EnumSet.of(Role.BUYER_MEMBER), "PAID_BY_VOUCHER", false));
 
     private OrderLifecycle() {
     }

@@ -8,15 +8,16 @@ public enum OrderState {
     /** 待受理: the buyer booked; the slots are held until the operator answers or the hold lapses. */
     SUBMITTED,
     /**
-     * 已受理: reserved for orders that need no payment step (e.g. paid wholly by voucher, a later
-     * issue). Today {@code ACCEPT} moves a SUBMITTED order straight to {@link #AWAITING_PAYMENT}.
+     * 已受理: reserved. {@code ACCEPT} moves a SUBMITTED order straight to {@link #AWAITING_PAYMENT};
+     * an order paid wholly by voucher goes from there to {@link #CONFIRMED} by the buyer's {@code
+     * PAY_BY_VOUCHER} (the voucher is held at that moment), so it needs no stop here either.
      */
     ACCEPTED,
     /** 已拒绝: the operator declined, with a reason. Final; slots freed. */
     REJECTED,
     /** 待付款: accepted; the slots are held until paid or the hold lapses. */
     AWAITING_PAYMENT,
-    /** 已确认: paid (bank transfer recorded); the time is the buyer's. */
+    /** 已确认: paid (bank transfer recorded, or wholly by voucher); the time is the buyer's. */
     CONFIRMED,
     /** 使用中: checked in at the instrument. */
     IN_SERVICE,

@@ -1,6 +1,6 @@
 package cn.dayi.marketplace.payment;
 
-import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.booking.Bookings;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,13 +9,18 @@ import java.sql.SQLException;
  * What an order still owes in cash, fen: the one place a card payment (and its check when the money
  * arrives) reads the amount to charge.
  *
- * <p><b>Vouchers plug in here.</b> Today it is the order's total. When part of an order is paid by an
- * innovation voucher (创新券), the voucher feature subtracts the amount its hold covers, read on the
- * same connection {@code c} so the check when Stripe reports the payment sees the same figure
- * (replace the body, or make this bean {@code @Replaces}-able; callers need not change).
+ * <p>It is {@link Bookings#cashDueFen}: the order's total less the innovation voucher (创新券) held or
+ * captured for it, read on the same connection {@code c} so the check when Stripe reports the payment
+ * sees the same figure as the charge.
  */
 @Singleton
 public class AmountDue {
+
+    private final Bookings bookings;
+
+    AmountDue(Bookings bookings) {
+        this.bookings = bookings;
+    }
 
     /**
      * @param c       a connection (inside the caller's transaction when there is one)
@@ -23,6 +28,6 @@ public class AmountDue {
      * @return order total minus any voucher hold, fen, ≥ 0
      */
     public long inCashFen(Connection c, long orderId) throws SQLException {
-        return Jdbc.one(c, "SELECT total_fen FROM service_order WHERE id = ?", rs -> rs.getLong(1), orderId).orElse(0L);
+        return bookings.cashDueFen(c, orderId);
     }
 }

@@ -25,6 +25,10 @@ class OrderLifecycleTest {
         assertTrue(OrderLifecycle.from(OrderState.SUBMITTED, Command.CHECK_IN).isEmpty());
         assertEquals(List.of(Command.ACCEPT, Command.REJECT), OrderLifecycle.available(OrderState.SUBMITTED, Party.OPERATOR));
         assertEquals(List.of(Command.CANCEL), OrderLifecycle.available(OrderState.CONFIRMED, Party.BUYER));
+        assertEquals(List.of(Command.CANCEL, Command.APPLY_VOUCHER, Command.PAY_BY_VOUCHER),
+                OrderLifecycle.available(OrderState.AWAITING_PAYMENT, Party.BUYER));
+        assertEquals(OrderState.CONFIRMED,
+                OrderLifecycle.from(OrderState.AWAITING_PAYMENT, Command.PAY_BY_VOUCHER).orElseThrow().to());
     }
 
     @Test
