@@ -70,13 +70,13 @@ public class InboxPageController {
         return new ModelAndView<>("inbox", model);
     }
 
-    @Post(value = "/inbox/{id}/read", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/inbox/{id}/read", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> read(@Nullable Authentication auth, @PathVariable long id) {
         inbox.markRead(actors.require(auth).personId(), id);
         return HttpResponse.seeOther(URI.create("/inbox"));
     }
 
-    @Post(value = "/inbox/read-all", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Post(value = "/inbox/read-all", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> readAll(@Nullable Authentication auth) {
         inbox.markAllRead(actors.require(auth).personId());
         return HttpResponse.seeOther(URI.create("/inbox"));
