@@ -25,6 +25,19 @@ class SmtpMailer {
         this.settings = settings;
     }
 
+    /** The From address; a display name with Chinese characters is MIME-encoded (UTF-8). */
+    static InternetAddress sender(String from) throws MessagingException {
+        InternetAddress parsed = InternetAddress.parse(from, false)[0];
+        if (parsed.getPersonal() == null) {
+            return parsed;
+        }
+        try {
+            return new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     void send(String recipient, String subject, String body, String ics, String icsMethod, String fileStem)
             throws MessagingException {
         Properties p = new Properties();
@@ -41,7 +54,7 @@ class SmtpMailer {
         p.put("mail.smtp.auth", Boolean.toString(auth));
         Session session = Session.getInstance(p);
         MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress(settings.from()));
+        m.setFrom(sender(settings.from()));
         m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(recipient));
         m.setSubject(subject, StandardCharsets.UTF_8.name());
         m.setSentDate(new Date());

@@ -18,6 +18,14 @@ class MailOutboxTest {
     }
 
     @Test
+    void theDefaultSenderWithAChineseNameIsAValidAddress() throws Exception {
+        jakarta.mail.internet.InternetAddress a = SmtpMailer.sender("Dayi 大仪 <noreply@dayi.local>");
+        assertEquals("noreply@dayi.local", a.getAddress());
+        assertEquals("Dayi 大仪", a.getPersonal());
+        assertEquals("noreply@dayi.test", SmtpMailer.sender("noreply@dayi.test").getAddress());
+    }
+
+    @Test
     void bilingualTextComesFromTheBundleInBothLanguages() {
         BilingualText text = new BilingualText();
         assertEquals("已取消", text.get(BilingualText.Lang.ZH, "order.state.CANCELLED"));
