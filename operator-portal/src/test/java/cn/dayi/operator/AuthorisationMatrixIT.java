@@ -244,6 +244,40 @@ class AuthorisationMatrixIT implements RealServices {
                 + " 'FAILED', 'matrix')", "matrix-" + seq.incrementAndGet()));
     }
 
+    /** A notification in the inbox of {@code who} (for anonymous callers: the buyer's), written for the call. */
+    private long notificationOf(Who who) {
+        String name = switch (who) {
+            case ANONYMOUS, BUYER -> "buyer";
+            case ADMIN -> "admin";
+            case FISCAL -> "fiscal";
+            case OWNER_A -> "owner-a";
+            case OWNER_B -> "owner-b";
+            case MANAGER_X -> "manager-x";
+            case TECH_X -> "tech-x";
+            case FINANCE_X -> "finance-x";
+            case MANAGER_Y -> "manager-y";
+        };
+        return jdbc.write(c -> Jdbc.insert(c, "INSERT INTO notification (person_id, event, subject_zh, subject_en, body_zh, "
+                + "body_en, created_at) SELECT id, 'MATRIX', '矩阵', 'matrix', '矩阵', 'matrix', NOW(3) FROM person WHERE email = ?",
+                w.email(name)));
+    }
+
+    /** A fresh invitation to the enterprise (as BUYER_MEMBER, by the buyer) and its token. */
+    private String invitation() {
+        String token = "matrix-invitation-" + seq.incrementAndGet() + "-" + System.nanoTime();
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        jdbc.write(c -> Jdbc.update(c, "INSERT INTO invitation (organisation_id, role, email, token_sha256, invited_by, "
+                + "created_at, expires_at) SELECT ?, 'BUYER_MEMBER', ?, ?, id, NOW(3), NOW(3) + INTERVAL 7 DAY FROM person "
+                + "WHERE email = ?", w.enterprise, "invited" + seq.incrementAndGet() + "@matrix.test", hash, w.email("buyer")));
+        return token;
+    }
+
     private static MutableHttpRequest<?> page(String path) {
         return HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE);
     }
@@ -470,6 +504,35 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("POST", "/api/v1/operators/{operatorId}/voucher-claims", operatorMoney,
                 who -> HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/voucher-claims",
                         Map.of("programmeId", voucherProgramme, "period", "2026-01"))));
+        // notifications: my inbox (each caller marks a notification of their own), the buyer's calendar file
+        m.add(new Case("GET", "/api/v1/me/notifications", SIGNED_IN, who -> HttpRequest.GET("/api/v1/me/notifications")));
+        m.add(new Case("POST", "/api/v1/me/notifications/{id}/read", SIGNED_IN,
+                who -> HttpRequest.POST("/api/v1/me/notifications/" + notificationOf(who) + "/read", Map.of())));
+        m.add(new Case("POST", "/api/v1/me/notifications/read-all", SIGNED_IN,
+                who -> HttpRequest.POST("/api/v1/me/notifications/read-all", Map.of())));
+        m.add(new Case("GET", "/api/v1/orders/{id}/calendar.ics", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.GET("/api/v1/orders/" + submitted() + "/calendar.ics")));
+        m.add(new Case("GET", "/inbox", SIGNED_IN, who -> page("/inbox")));
+        m.add(new Case("POST", "/inbox/{id}/read", SIGNED_IN, who -> form("/inbox/" + notificationOf(who) + "/read", "")));
+        m.add(new Case("POST", "/inbox/read-all", SIGNED_IN, who -> form("/inbox/read-all", "")));
+        // invitations: the enterprise's buyer members (and platform admins) invite; anyone holding a link accepts it
+        Set<Who> inviters = EnumSet.of(Who.ADMIN, Who.BUYER);
+        m.add(new Case("POST", "/api/v1/organisations/{orgId}/invitations", inviters, who -> HttpRequest.POST(
+                "/api/v1/organisations/" + w.enterprise + "/invitations", Map.of("email", "inv" + seq.incrementAndGet()
+                        + "@matrix.test"))));
+        m.add(new Case("GET", "/api/v1/organisations/{orgId}/invitations", inviters,
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.enterprise + "/invitations")));
+        m.add(new Case("GET", "/api/v1/invitations/{token}", EVERYONE, who -> HttpRequest.GET("/api/v1/invitations/"
+                + invitation())));
+        m.add(new Case("POST", "/api/v1/invitations/{token}/accept", EVERYONE, who -> HttpRequest.POST(
+                "/api/v1/invitations/" + invitation() + "/accept", Map.of("displayName", "受邀者", "password", "invited-pw-123"))));
+        m.add(new Case("GET", "/organisations/{orgId}/invitations", inviters,
+                who -> page("/organisations/" + w.enterprise + "/invitations")));
+        m.add(new Case("POST", "/organisations/{orgId}/invitations", inviters, who -> form("/organisations/" + w.enterprise
+                + "/invitations", "email=invpage" + seq.incrementAndGet() + "@matrix.test&role=BUYER_MEMBER")));
+        m.add(new Case("GET", "/invitations/{token}", EVERYONE, who -> page("/invitations/" + invitation())));
+        m.add(new Case("POST", "/invitations/{token}", EVERYONE, who -> form("/invitations/" + invitation(),
+                "displayName=受邀者&password=invited-pw-123")));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

@@ -1,6 +1,9 @@
 package cn.dayi.marketplace.account;
 
 import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.mail.BilingualText;
+import cn.dayi.marketplace.mail.Mail;
+import cn.dayi.marketplace.mail.MailOutbox;
 import cn.dayi.marketplace.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -14,7 +17,9 @@ import java.util.List;
  * Enterprise self-registration and real-name verification (实名认证): an enterprise registers with its
  * unified social credit code and a first member (BUYER_MEMBER) in one transaction and starts
  * {@code PENDING}; a platform admin verifies it or rejects it with a reason. Only VERIFIED
- * organisations can order. Organisations created by an admin are VERIFIED from the start.
+ * organisations can order. Organisations created by an admin are VERIFIED from the start. The
+ * decision (with the reason of a rejection) is mailed to the organisation's BUYER_MEMBERs, queued in
+ * the deciding transaction.
  *
  * <p>Errors: 400 {@code CREDIT_CODE_INVALID} (length, alphabet or check character, see
  * {@link CreditCode}), {@code NAME_REQUIRED}, {@code EMAIL_INVALID}, {@code PASSWORD_TOO_SHORT},
@@ -44,11 +49,15 @@ public class Registrations {
     private final Jdbc jdbc;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final MailOutbox outbox;
+    private final BilingualText text;
 
-    public Registrations(Jdbc jdbc, PasswordHasher hasher, Clock clock) {
+    public Registrations(Jdbc jdbc, PasswordHasher hasher, Clock clock, MailOutbox outbox, BilingualText text) {
         this.jdbc = jdbc;
         this.hasher = hasher;
         this.clock = clock;
+        this.outbox = outbox;
+        this.text = text;
     }
 
     public Registered register(Registration r) {
@@ -104,14 +113,39 @@ public class Registrations {
             throw new ApiException.ValidationFailed("reason", "REASON_REQUIRED",
                     "Say why the organisation is rejected; its members will read it.");
         }
-        int n = jdbc.write(c -> Jdbc.update(c, """
-                UPDATE organisation SET verification = ?, verification_note = ?, verified_by = ?, verified_at = ?
-                WHERE id = ?""", approve ? "VERIFIED" : "REJECTED", approve ? null : reason.strip(), admin.personId(),
-                clock.instant(), organisationId));
+        String decision = approve ? "VERIFIED" : "REJECTED";
+        String note = approve ? null : reason.strip();
+        int n = jdbc.write(c -> {
+            int changed = Jdbc.update(c, """
+                    UPDATE organisation SET verification = ?, verification_note = ?, verified_by = ?, verified_at = ?
+                    WHERE id = ?""", decision, note, admin.personId(), clock.instant(), organisationId);
+            if (changed > 0) {
+                tellMembers(c, organisationId, decision, note);
+            }
+            return changed;
+        });
         if (n == 0) {
             throw new ApiException.NotFound("ORGANISATION_NOT_FOUND", "There is no organisation with id " + organisationId + ".");
         }
         return status(organisationId);
+    }
+
+    /** Mails the decision (with the reason) to the organisation's members, in the deciding transaction. */
+    private void tellMembers(java.sql.Connection c, long organisationId, String decision, String note)
+            throws java.sql.SQLException {
+        String name = Jdbc.one(c, "SELECT name_zh FROM organisation WHERE id = ?", rs -> rs.getString(1), organisationId)
+                .orElse("");
+        String signIn = outbox.baseUrl() + "/sign-in";
+        String why = note == null ? "" : note;
+        String subject = text.subject(text.get(BilingualText.Lang.ZH, "verify.subject." + decision, name),
+                text.get(BilingualText.Lang.EN, "verify.subject." + decision, name));
+        String body = text.body(text.get(BilingualText.Lang.ZH, "verify.body." + decision, name, signIn, why),
+                text.get(BilingualText.Lang.EN, "verify.body." + decision, name, signIn, why));
+        for (String email : Jdbc.list(c, "SELECT DISTINCT p.email FROM membership m JOIN person p ON p.id = m.person_id "
+                + "WHERE m.organisation_id = ? AND m.role = ? AND p.active", rs -> rs.getString(1), organisationId,
+                Role.BUYER_MEMBER)) {
+            outbox.enqueue(c, Mail.of(email, subject, body, null));
+        }
     }
 
     public Verification status(long organisationId) {

@@ -147,6 +147,9 @@ public class Bookings {
                             note, quote, holdUntil, now);
                     BookingStore.event(c, id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now);
                     BookingStore.hold(c, instrument.id(), id, hold); // the key (instrument_id, slot_start) decides
+                    for (OrderTransitionListener listener : listeners) {
+                        listener.onSubmitted(c, id, now); // e.g. notifications, committed with the order
+                    }
                     return id;
                 });
             } catch (Jdbc.DataAccessFailure e) {

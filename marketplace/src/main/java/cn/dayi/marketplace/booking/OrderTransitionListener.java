@@ -19,4 +19,16 @@ public interface OrderTransitionListener {
      * @param now    the instant of the move (UTC)
      */
     void onTransition(Connection c, ServiceOrder before, OrderLifecycle.Transition t, Instant now) throws SQLException;
+
+    /**
+     * Called inside the transaction that creates an order (state SUBMITTED), after the order row and
+     * its SUBMITTED audit event are written; throwing rolls the booking back. Does nothing unless
+     * overridden.
+     *
+     * @param c       the transaction's connection
+     * @param orderId the new order
+     * @param now     the instant of the submission (UTC)
+     */
+    default void onSubmitted(Connection c, long orderId, Instant now) throws SQLException {
+    }
 }

@@ -21,7 +21,7 @@ public class BundleMessageSource extends AbstractMessageSource {
 
     static final String BASE_NAME = "i18n.messages";
     /** Bundles of other modules' pages, asked in this order after {@link #BASE_NAME}. */
-    static final java.util.List<String> MODULE_BUNDLES = java.util.List.of("i18n.operator", "i18n.ops");
+    static final java.util.List<String> MODULE_BUNDLES = java.util.List.of("i18n.operator", "i18n.ops", "i18n.notification");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
