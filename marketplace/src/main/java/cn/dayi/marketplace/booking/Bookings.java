@@ -101,6 +101,11 @@ public class Bookings {
     /** Checks a booking without making it; the same errors as {@link #book}. */
     public Preview preview(Actor actor, String instrumentIdOrCode, NewBooking body) {
         Prepared p = prepare(actor, instrumentIdOrCode, body);
+        List<Instant> wanted = p.hold().all();
+        if (!jdbc.read(c -> BookingStore.held(c, p.instrument().id(), wanted.get(0),
+                wanted.get(wanted.size() - 1).plusSeconds(1))).isEmpty()) {
+            throw slotTaken(0); // already taken: say so before the buyer fills in the rest
+        }
         return new Preview(p.instrument().code(), p.instrument().name(), p.buyerOrg(), p.booking().mode(),
                 p.booking().start(), p.booking().end(), p.quote(),
                 CancellationPolicy.terms(OrderState.AWAITING_PAYMENT, p.booking().start(), p.quote().totalFen(), p.now()));

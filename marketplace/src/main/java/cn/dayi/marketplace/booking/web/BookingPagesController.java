@@ -106,7 +106,7 @@ public class BookingPagesController {
             return HttpResponse.seeOther(URI.create("/instruments/" + enc(id) + "#calendar"));
         }
         BookForm form = new BookForm(start, end, mode, note, org, null);
-        return page(request, actor, id, form, null);
+        return page(request, actor, id, form, null, null);
     }
 
     @Post(value = "/instruments/{id}/book", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -119,7 +119,7 @@ public class BookingPagesController {
             Bookings.Preview p = bookings.preview(actor, id, b);
             if (form.quotedTotalFen() == null || form.quotedTotalFen() != p.quote().totalFen()) {
                 PageText text = pages.text(request);
-                return page(request, actor, id, form, text.get("booking.priceChanged"));
+                return page(request, actor, id, form, text.get("booking.priceChanged"), null);
             }
             ServiceOrder o = bookings.book(actor, id, b);
             return HttpResponse.seeOther(URI.create("/orders/" + o.id() + "?done=SUBMITTED"));
@@ -127,7 +127,7 @@ public class BookingPagesController {
             if (e instanceof ApiException.NotFound || e instanceof ApiException.Forbidden) {
                 throw e;
             }
-            return page(request, actor, id, form, null);
+            return page(request, actor, id, form, null, e);
         }
     }
 
@@ -179,7 +179,9 @@ public class BookingPagesController {
         }
     }
 
-    private HttpResponse<?> page(HttpRequest<?> request, Actor actor, String id, BookForm form, @Nullable String notice) {
+    /** The booking page; {@code failed} is the error of a booking just refused (its page shows no quote to confirm). */
+    private HttpResponse<?> page(HttpRequest<?> request, Actor actor, String id, BookForm form, @Nullable String notice,
+                                 @Nullable ApiException failed) {
         PageText text = pages.text(request);
         Map<String, Object> model = pages.model(request, text.get("booking.book.title"), "search");
         String error = null;
@@ -197,6 +199,11 @@ public class BookingPagesController {
             }
             error = e.getMessage();
             status = e.status().getCode();
+        }
+        if (failed != null) {
+            quote = null;
+            error = failed.getMessage();
+            status = failed.status().getCode();
         }
         ServiceOrder.Ref instrument = availability.describe(id);
         model.put("code", instrument.code());
