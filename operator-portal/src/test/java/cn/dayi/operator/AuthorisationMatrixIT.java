@@ -74,13 +74,17 @@ class AuthorisationMatrixIT implements RealServices {
     /** A voucher programme (Shenzhen, everything, 50%) with a grant to the world's enterprise; a claim on it. */
     long voucherProgramme;
     long voucherClaim;
+    /** Instrument B[1], also held by operator X: incidents are reported on it (they block its calendar). */
+    String incidentOn;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     void world() throws Exception {
         w = World.in(context);
         priced = w.instrumentsB.get(0);
+        incidentOn = w.instrumentsB.get(1);
         Map<String, Object> body = proposal(priced);
+        body.put("instruments", List.of(priced, incidentOn));
         body.put("ownerId", w.ownerB);
         long id = post(w.managerX, "/api/v1/operators/" + w.operatorX + "/entrustments", body);
         post(w.managerX, "/api/v1/entrustments/" + id + "/propose", Map.of());
@@ -159,6 +163,23 @@ class AuthorisationMatrixIT implements RealServices {
         long id = confirmed();
         post(w.technicianX, "/api/v1/orders/" + id + "/check-in", Map.of());
         return id;
+    }
+
+    /** A fresh qualification of the buyer for the priced instrument, granted by X's technician. */
+    private long qualification() {
+        return post(w.technicianX, "/api/v1/instruments/" + priced + "/qualifications", Map.of("email", w.email("buyer"),
+                "trainedOn", LocalDate.now().toString(), "validUntil", LocalDate.now().plusYears(1).toString()));
+    }
+
+    /** A fresh open incident on {@link #incidentOn}, reported by X's technician. */
+    private long incident() {
+        return post(w.technicianX, "/api/v1/instruments/" + incidentOn + "/incidents", Map.of("description", "矩阵故障"));
+    }
+
+    /** The form fields of a booking request, for the booking pages. */
+    private String bookingForm() {
+        Map<String, Object> b = nextBooking();
+        return "start=" + b.get("start") + "&end=" + b.get("end") + "&mode=STAFF_OPERATED";
     }
 
     /** A valid registration: a credit code with the right check character, a fresh e-mail. */
@@ -533,6 +554,54 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("GET", "/invitations/{token}", EVERYONE, who -> page("/invitations/" + invitation())));
         m.add(new Case("POST", "/invitations/{token}", EVERYONE, who -> form("/invitations/" + invitation(),
                 "displayName=受邀者&password=invited-pw-123")));
+        // qualification register and incidents
+        Set<Who> floorStaffAndAdmin = EnumSet.of(Who.ADMIN, Who.MANAGER_X, Who.TECH_X);
+        m.add(new Case("POST", "/api/v1/instruments/{id}/qualifications", floorStaffAndAdmin,
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/qualifications", Map.of("email", w.email("buyer"),
+                        "trainedOn", LocalDate.now().toString(), "validUntil", LocalDate.now().plusMonths(6).toString()))));
+        m.add(new Case("GET", "/api/v1/operators/{operatorId}/qualifications", staffAndAdmin,
+                who -> HttpRequest.GET("/api/v1/operators/" + w.operatorX + "/qualifications")));
+        m.add(new Case("POST", "/api/v1/qualifications/{id}/revoke", floorStaffAndAdmin,
+                who -> HttpRequest.POST("/api/v1/qualifications/" + qualification() + "/revoke", Map.of("reason", "矩阵"))));
+        m.add(new Case("POST", "/api/v1/instruments/{id}/incidents", floorStaffAndAdmin,
+                who -> HttpRequest.POST("/api/v1/instruments/" + incidentOn + "/incidents", Map.of("description", "矩阵故障"))));
+        m.add(new Case("GET", "/api/v1/instruments/{id}/incidents", staffAndAdmin,
+                who -> HttpRequest.GET("/api/v1/instruments/" + incidentOn + "/incidents?open=true")));
+        m.add(new Case("POST", "/api/v1/incidents/{id}/resolve", floorStaffAndAdmin,
+                who -> HttpRequest.POST("/api/v1/incidents/" + incident() + "/resolve", Map.of("description", "已修复"))));
+        // booking pages: buyers book and follow their orders; the serving operator's staff handle them
+        m.add(new Case("GET", "/instruments/{id}/book", EnumSet.of(Who.BUYER), who -> {
+            Map<String, Object> b = nextBooking();
+            return page("/instruments/" + priced + "/book?start=" + b.get("start") + "&end=" + b.get("end"));
+        }));
+        m.add(new Case("POST", "/instruments/{id}/book", EnumSet.of(Who.BUYER),
+                who -> form("/instruments/" + priced + "/book", bookingForm())));
+        m.add(new Case("GET", "/orders", EnumSet.of(Who.BUYER), who -> page("/orders")));
+        m.add(new Case("GET", "/orders/{id}", orderParties, who -> page("/orders/" + submitted())));
+        m.add(new Case("POST", "/orders/{id}/cancel", EnumSet.of(Who.BUYER),
+                who -> form("/orders/" + submitted() + "/cancel", "reason=")));
+        m.add(new Case("GET", "/operator/{operatorId}/orders", staffAndAdmin, who -> page("/operator/" + w.operatorX + "/orders")));
+        m.add(new Case("POST", "/operator/orders/{id}/{command}", handlers,
+                who -> form("/operator/orders/" + submitted() + "/accept", "back=/operator")));
+        m.add(new Case("POST", "/operator/orders/{id}/bank-transfer", EnumSet.of(Who.MANAGER_X, Who.FINANCE_X), who -> {
+            long id = awaitingPayment();
+            long fen = totalFen(id);
+            return form("/operator/orders/" + id + "/bank-transfer", "amountYuan=" + fen / 100 + "." + String.format("%02d",
+                    fen % 100) + "&reference=MATRIX-PAGE-" + id);
+        }));
+        m.add(new Case("GET", "/operator/instruments/{id}/schedule", staffAndAdmin,
+                who -> page("/operator/instruments/" + priced + "/schedule")));
+        m.add(new Case("POST", "/operator/instruments/{id}/incidents", floorStaffAndAdmin,
+                who -> form("/operator/instruments/" + incidentOn + "/incidents", "description=页面故障")));
+        m.add(new Case("POST", "/operator/incidents/{id}/resolve", floorStaffAndAdmin,
+                who -> form("/operator/incidents/" + incident() + "/resolve", "description=已修复")));
+        m.add(new Case("GET", "/operator/{operatorId}/qualifications", staffAndAdmin,
+                who -> page("/operator/" + w.operatorX + "/qualifications")));
+        m.add(new Case("POST", "/operator/{operatorId}/qualifications", floorStaffAndAdmin, who -> form(
+                "/operator/" + w.operatorX + "/qualifications", "instrument=" + priced + "&email=" + w.email("buyer")
+                        + "&trainedOn=" + LocalDate.now() + "&validUntil=" + LocalDate.now().plusMonths(3))));
+        m.add(new Case("POST", "/operator/qualifications/{id}/revoke", floorStaffAndAdmin,
+                who -> form("/operator/qualifications/" + qualification() + "/revoke", "reason=矩阵&back=/operator")));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

@@ -21,7 +21,7 @@ import java.util.Set;
  * Opening hours, blackouts and free time of instruments.
  * <ul>
  *   <li>{@link #free} (anyone): free intervals in a window of at most 62 days — weekly hours minus
- *       blackouts minus held slots minus what the notice and the furthest advance rule out;</li>
+ *       blackouts minus everything after an open {@link Incidents incident} minus held slots minus what the notice and the furthest advance rule out;</li>
  *   <li>{@link #setRules} (the holding operator's manager, or a platform admin) replaces the rules;</li>
  *   <li>{@link #addBlackout} (the holding operator's manager or technician, or a platform admin).
  *       A blackout does not cancel orders already made; the operator handles those.</li>
@@ -89,7 +89,10 @@ public class Availability {
             Instant heldFrom = f.minus(Duration.ofDays(1));
             Instant heldTo = t.plus(Duration.ofDays(1));
             var held = jdbc.read(c -> BookingStore.held(c, instrument.id(), heldFrom, heldTo));
-            var blackouts = jdbc.read(c -> BookingStore.blackouts(c, instrument.id(), f, t));
+            List<SlotGrid.Span> blackouts = new ArrayList<>(jdbc.read(c -> BookingStore.blackouts(c, instrument.id(), f, t)));
+            // an open incident blocks everything from its report on, until it is resolved
+            jdbc.read(c -> Incidents.blockedFrom(c, instrument.id()))
+                    .ifPresent(since -> blackouts.add(new SlotGrid.Span(since, t.plus(Duration.ofDays(1)))));
             free = grid.free(f, t, now, held, blackouts).stream().map(s -> new FreeInterval(s.start(), s.end())).toList();
         }
         return new FreeTime(instrument.id(), instrument.code(), ClockFactory.SHANGHAI.getId(), r.slotMinutes(),
@@ -132,6 +135,26 @@ public class Availability {
         String n = note;
         return jdbc.write(c -> BookingStore.addBlackout(c, instrument.id(), b.start(), b.end(), reason, n, actor.personId(),
                 clock.instant()));
+    }
+
+    /** A blackout as the operator's schedule shows it; reason MAINTENANCE, HOLIDAY or INCIDENT. */
+    @Serdeable
+    public record Blackout(long id, Instant start, Instant end, String reason, @Nullable String note) {
+    }
+
+    /** Blackouts of the instrument overlapping {@code [from, to)}, in time order (the holder's schedule). */
+    public List<Blackout> blackoutsOf(String idOrCode, Instant from, Instant to) {
+        BookingStore.Instrument instrument = instrument(idOrCode);
+        return jdbc.read(c -> Jdbc.list(c, "SELECT id, starts_at, ends_at, reason, note FROM instrument_blackout "
+                + "WHERE instrument_id = ? AND starts_at < ? AND ends_at > ? ORDER BY starts_at", rs -> new Blackout(
+                rs.getLong("id"), Jdbc.instant(rs, "starts_at"), Jdbc.instant(rs, "ends_at"), rs.getString("reason"),
+                rs.getString("note")), instrument.id(), to, from));
+    }
+
+    /** The instrument's id, public code and name; 404 {@code INSTRUMENT_NOT_FOUND}. */
+    public ServiceOrder.Ref describe(String idOrCode) {
+        BookingStore.Instrument i = instrument(idOrCode);
+        return new ServiceOrder.Ref(i.id(), i.code(), i.name());
     }
 
     Optional<BookingRules> rules(long instrumentId) {

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * {@code INVALID_WINDOW}, {@code NOT_ON_SLOT_GRID}, {@code MODE_REQUIRED}, {@code BUYER_ORGANISATION_REQUIRED},
  * {@code REASON_REQUIRED}, {@code REFERENCE_REQUIRED}; 422 {@code SLOT_IN_PAST}, {@code OUTSIDE_OPENING_HOURS},
  * {@code TOO_SHORT_NOTICE}, {@code TOO_FAR_AHEAD}, {@code BLACKED_OUT}, {@code INSTRUMENT_NOT_SHARED},
- * {@code INSTRUMENT_OUT_OF_SERVICE}, {@code NO_OPERATOR}, {@code NO_TARIFF}, {@code QUALIFICATION_REQUIRED},
+ * {@code INSTRUMENT_OUT_OF_SERVICE}, {@code NO_OPERATOR}, {@code NO_TARIFF}, {@code QUALIFICATION_REQUIRED} (SELF_OPERATED
+ * without a {@link Qualifications qualification} valid on the booked day), {@code INSTRUMENT_INCIDENT} (an open
+ * {@link Incidents incident}),
  * {@code AMOUNT_MISMATCH}; 409 {@code SLOT_TAKEN}, {@code ILLEGAL_TRANSITION}, {@code ORDER_CHANGED},
  * {@code NO_SHOW_TOO_EARLY}, {@code PAYMENT_REFERENCE_USED}.
  */
@@ -68,14 +71,17 @@ public class Bookings {
     private final Tariffs tariffs;
     private final Clock clock;
     private final Registrations registrations;
+    private final Qualifications qualifications;
     private final List<OrderTransitionListener> listeners;
     private final ApplicationEventPublisher<OrderTransitioned> events;
     private final List<OrderCover> covers;
 
     Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock,
              Registrations registrations, List<OrderTransitionListener> listeners,
-             ApplicationEventPublisher<OrderTransitioned> events, List<OrderCover> covers) {
+             ApplicationEventPublisher<OrderTransitioned> events, List<OrderCover> covers,
+             Qualifications qualifications) {
         this.covers = covers;
+        this.qualifications = qualifications;
         this.registrations = registrations;
         this.listeners = listeners;
         this.events = events;
@@ -87,19 +93,49 @@ public class Bookings {
         this.clock = clock;
     }
 
+    /**
+     * What a booking would be, checked by every rule {@link #book} applies but saving nothing: the
+     * price quote the order would keep and the cancellation terms it would have. The booking pages
+     * show this before the buyer commits.
+     */
+    public record Preview(String instrumentCode, String instrumentName, long buyerOrganisationId, BookingMode mode,
+                          Instant start, Instant end, QuoteView quote, CancellationPolicy.Terms cancellation) {
+    }
+
+    /** Checks a booking without making it; the same errors as {@link #book}. */
+    public Preview preview(Actor actor, String instrumentIdOrCode, NewBooking body) {
+        Prepared p = prepare(actor, instrumentIdOrCode, body);
+        List<Instant> wanted = p.hold().all();
+        if (!jdbc.read(c -> BookingStore.held(c, p.instrument().id(), wanted.get(0),
+                wanted.get(wanted.size() - 1).plusSeconds(1))).isEmpty()) {
+            throw slotTaken(0); // already taken: say so before the buyer fills in the rest
+        }
+        return new Preview(p.instrument().code(), p.instrument().name(), p.buyerOrg(), p.booking().mode(),
+                p.booking().start(), p.booking().end(), p.quote(),
+                CancellationPolicy.terms(OrderState.AWAITING_PAYMENT, p.booking().start(), p.quote().totalFen(), p.now()));
+    }
+
     /** Books machine time; 201 with the order SUBMITTED and its slots held until {@code holdExpiresAt}. */
     public ServiceOrder book(Actor actor, String instrumentIdOrCode, NewBooking body) {
+        Prepared p = prepare(actor, instrumentIdOrCode, body);
+        Instant holdUntil = earlier(p.now().plus(OrderLifecycle.ANSWER_WITHIN), p.booking().start());
+        long id = insertHoldingSlots(actor, p.buyerOrg(), p.operatorId(), p.instrument(), p.booking(), p.note(), p.quote(),
+                p.hold(), holdUntil, p.now());
+        announce(new OrderTransitioned(id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, p.now()));
+        return get(actor, id);
+    }
+
+    private record Prepared(NewBooking booking, long buyerOrg, BookingStore.Instrument instrument, long operatorId,
+                            String note, QuoteView quote, SlotGrid.Hold hold, Instant now) {
+    }
+
+    private Prepared prepare(Actor actor, String instrumentIdOrCode, NewBooking body) {
         NewBooking b = body == null ? new NewBooking(null, null, null, null, null) : body;
         long buyerOrg = buyerOrganisation(actor, b.buyerOrganisationId());
         registrations.requireVerified(buyerOrg); // 422 ORGANISATION_NOT_VERIFIED: only verified buyers order
         if (b.mode() == null) {
             throw new ApiException.ValidationFailed("mode", "MODE_REQUIRED",
                     "Say who runs the instrument: STAFF_OPERATED (代操作) or SELF_OPERATED (自主上机).");
-        }
-        if (b.mode() == BookingMode.SELF_OPERATED) {
-            throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "QUALIFICATION_REQUIRED",
-                    "Self-operation (自主上机) needs a qualification for this instrument, and the platform does not yet "
-                            + "keep a qualification register; book STAFF_OPERATED (代操作) instead.");
         }
         if (b.start() == null || b.end() == null || !b.end().isAfter(b.start())) {
             throw new ApiException.ValidationFailed("end", "INVALID_WINDOW", "Give start and end, end after start.");
@@ -118,6 +154,19 @@ public class Bookings {
         }
         long operatorId = fleet.custodianOf(instrument.id()).orElseThrow(() -> rule("NO_OPERATOR",
                 "No service operator holds instrument " + instrument.code() + ", so nobody can serve a booking."));
+        if (b.mode() == BookingMode.SELF_OPERATED) {
+            LocalDate day = b.start().atZone(ClockFactory.SHANGHAI).toLocalDate();
+            if (!qualifications.holds(actor.personId(), instrument.id(), day)) {
+                throw rule("QUALIFICATION_REQUIRED", "Self-operation (自主上机) of " + instrument.code() + " needs a "
+                        + "qualification for this instrument valid on " + day + ", granted by its operator after training; "
+                        + "you hold none. Book STAFF_OPERATED (代操作) instead, or ask the operator for training.");
+            }
+        }
+        jdbc.read(c -> Incidents.blockedFrom(c, instrument.id())).ifPresent(since -> {
+            throw rule("INSTRUMENT_INCIDENT", "Instrument " + instrument.code() + " has a fault reported at "
+                    + since.atZone(ClockFactory.SHANGHAI).toLocalDateTime().toString().replace('T', ' ').substring(0, 16)
+                    + " that is not resolved yet; it cannot be booked until its operator resolves it.");
+        });
         BookingRules rules = availability.rules(instrument.id()).orElseThrow(() -> rule("OUTSIDE_OPENING_HOURS",
                 "Instrument " + instrument.code() + " has no opening hours yet; its operator has not opened it for booking."));
         Instant now = clock.instant();
@@ -125,10 +174,7 @@ public class Bookings {
         List<SlotGrid.Span> blackouts = jdbc.read(c -> BookingStore.blackouts(c, instrument.id(), b.start(), b.end()));
         SlotGrid.Hold hold = grid.check(b.start(), b.end(), now, blackouts);
         QuoteView quote = quote(actor, buyerOrg, instrument, b.start(), b.end());
-        Instant holdUntil = earlier(now.plus(OrderLifecycle.ANSWER_WITHIN), b.start());
-        long id = insertHoldingSlots(actor, buyerOrg, operatorId, instrument, b, note, quote, hold, holdUntil, now);
-        announce(new OrderTransitioned(id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now));
-        return get(actor, id);
+        return new Prepared(b, buyerOrg, instrument, operatorId, note, quote, hold, now);
     }
 
     private long insertHoldingSlots(Actor actor, long buyerOrg, long operatorId, BookingStore.Instrument instrument,

@@ -122,6 +122,9 @@ public class SignInPageController {
         if (actor.isPlatformAdmin()) {
             portals.add(new Portal("/admin", "account.portal.admin"));
         }
+        if (actor.hasRole(Role.BUYER_MEMBER)) {
+            portals.add(new Portal("/orders", "booking.orders.title"));
+        }
         model.put("portals", portals);
         model.put("changed", changed != null);
         model.put("passwordError", null);

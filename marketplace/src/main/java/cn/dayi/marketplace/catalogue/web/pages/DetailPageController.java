@@ -35,7 +35,8 @@ import java.util.Optional;
  * owner, department, address, district, a small map when it has coordinates, technical
  * parameters, sample requirements, services, contact, sharing mode, status, source, a badge
  * for demo data, and prices: "from" price, "why this price" and service items for the viewer's
- * buyer class. Read from the database, so it works while search is down. An unknown id or code
+ * buyer class, and the free-slot calendar of a week ({@code ?week=} any date in it; see
+ * {@link cn.dayi.marketplace.booking.web.WeekCalendar}). Read from the database, so it works while search is down. An unknown id or code
  * answers a friendly "not found" page (HTTP 404).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -51,9 +52,12 @@ public class DetailPageController {
     private final ActorResolver actors;
     private final Tariffs tariffs;
     private final ServiceItems serviceItems;
+    private final cn.dayi.marketplace.booking.web.WeekCalendar calendar;
 
     public DetailPageController(CatalogueReader reader, Pages pages, JsonMapper json, ActorResolver actors,
-                                Tariffs tariffs, ServiceItems serviceItems) {
+                                Tariffs tariffs, ServiceItems serviceItems,
+                                cn.dayi.marketplace.booking.web.WeekCalendar calendar) {
+        this.calendar = calendar;
         this.reader = reader;
         this.pages = pages;
         this.json = json;
@@ -64,7 +68,8 @@ public class DetailPageController {
 
     @Get(uri = "/{idOrCode}", produces = MediaType.TEXT_HTML)
     @View("detail")
-    public Map<String, Object> detail(HttpRequest<?> request, @PathVariable String idOrCode) {
+    public Map<String, Object> detail(HttpRequest<?> request, @PathVariable String idOrCode,
+                                      @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue String week) {
         String key = idOrCode.strip();
         Optional<InstrumentDetail> found = key.isEmpty() || key.length() > MAX_ID_LENGTH ? Optional.empty()
                 : reader.instrument(key);
@@ -76,6 +81,7 @@ public class DetailPageController {
                 d.location().lon(), d.name(), "/instruments/" + d.code(), d.model() == null ? "" : d.model(), 1)));
         model.put("instrument", DetailView.of(d, text, markers));
         model.put("prices", prices(request, d, text));
+        model.put("calendar", calendar.week(d.code(), week, "/instruments/" + d.code(), "#calendar")); // free slots
         return model;
     }
 
