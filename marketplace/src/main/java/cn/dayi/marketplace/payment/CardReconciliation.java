@@ -19,9 +19,8 @@ import org.slf4j.LoggerFactory;
  * attempt (Stripe never answered its create call) is created again with its own idempotency key:
  * Stripe returns the PaymentIntent it made the first time, or makes it now.
  *
- * <p>{@link #reconcile()} is the one use-case method a scheduler calls (hourly, see the issue: the
- * clustered Quartz job in {@code ops} delegates to it). Until then {@link CardReconciliationSchedule}
- * runs it hourly with Micronaut's {@code @Scheduled} — temporary.
+ * <p>{@link #reconcile()} is the one use-case method a scheduler calls: the {@code card-reconciliation}
+ * Quartz job of the {@code ops} module, hourly at :15.
  */
 @Singleton
 public class CardReconciliation {

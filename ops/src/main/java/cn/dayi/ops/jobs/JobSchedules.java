@@ -16,6 +16,8 @@ import jakarta.inject.Singleton;
  *   <tr><td>entrustment-expiry</td><td>hourly at :05</td><td>{@code Entrustments.expireDue(today)}</td></tr>
  *   <tr><td>monthly-settlement</td><td>1st of the month, 02:00</td><td>{@code Settlements.settle(previous month)}</td></tr>
  *   <tr><td>job-history-pruning</td><td>daily, 03:30</td><td>{@code JobHistoryPruning.prune()}</td></tr>
+ *   <tr><td>card-reconciliation</td><td>hourly at :15</td><td>{@code CardReconciliation.reconcile()}</td></tr>
+ *   <tr><td>voucher-expiry</td><td>daily, 00:10</td><td>{@code VoucherExpiry.expireDue(today)}</td></tr>
  * </table>
  * Others add theirs here (one {@code @Bean} method each).
  */
@@ -26,6 +28,8 @@ class JobSchedules {
     static final String ENTRUSTMENT_EXPIRY = "entrustment-expiry";
     static final String MONTHLY_SETTLEMENT = "monthly-settlement";
     static final String JOB_HISTORY_PRUNING = "job-history-pruning";
+    static final String CARD_RECONCILIATION = "card-reconciliation";
+    static final String VOUCHER_EXPIRY = "voucher-expiry";
 
     @Singleton
     @Named(HOLD_EXPIRY)
@@ -53,5 +57,19 @@ class JobSchedules {
     JobSchedule jobHistoryPruning() {
         return new JobSchedule(JOB_HISTORY_PRUNING, JobHistoryPruningJob.class, "0 30 3 * * ?",
                 "Delete successful job runs older than 30 days (failures are kept)");
+    }
+
+    @Singleton
+    @Named(CARD_RECONCILIATION)
+    JobSchedule cardReconciliation() {
+        return new JobSchedule(CARD_RECONCILIATION, CardReconciliationJob.class, "0 15 * * * ?",
+                "Ask Stripe about card payments still PENDING/UNKNOWN after 15 minutes and apply what it says");
+    }
+
+    @Singleton
+    @Named(VOUCHER_EXPIRY)
+    JobSchedule voucherExpiry() {
+        return new JobSchedule(VOUCHER_EXPIRY, VoucherExpiryJob.class, "0 10 0 * * ?",
+                "Innovation-voucher grants past their validity lose the quota nobody holds");
     }
 }
