@@ -68,12 +68,14 @@ public class Bookings {
     private final Clock clock;
     private final Registrations registrations;
     private final List<OrderTransitionListener> listeners;
+    private final List<CommandGuard> guards;
     private final ApplicationEventPublisher<OrderTransitioned> events;
 
     Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock,
-             Registrations registrations, List<OrderTransitionListener> listeners,
+             Registrations registrations, List<OrderTransitionListener> listeners, List<CommandGuard> guards,
              ApplicationEventPublisher<OrderTransitioned> events) {
         this.registrations = registrations;
+        this.guards = guards;
         this.listeners = listeners;
         this.events = events;
         this.jdbc = jdbc;
@@ -161,11 +163,7 @@ public class Bookings {
     /** Gives a lifecycle command as {@code actor}; {@code reason} is required to reject. */
     public ServiceOrder command(Actor actor, long id, Command command, String reason) {
         ServiceOrder o = get(actor, id);
-        Party party = requireParty(actor, o, command);
-        Transition t = OrderLifecycle.from(o.state(), command).orElseThrow(() -> new ApiException.RuleViolation(
-                HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "An order that is " + o.state() + " cannot be "
-                + command.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; possible now: "
-                + OrderLifecycle.available(o.state(), party) + "."));
+        Transition t = transition(actor, o, command);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (t.reasonRequired() && why == null) {
             throw new ApiException.ValidationFailed("reason", "REASON_REQUIRED", "Say why; the buyer will read it.");
@@ -177,6 +175,20 @@ public class Bookings {
         }
         apply(o, t, actor.personId(), why, now, null);
         return get(actor, id);
+    }
+
+    /**
+     * The transition {@code command} makes on {@code o} when {@code actor} gives it: 403 {@code FORBIDDEN}
+     * for the wrong party, 409 {@code ILLEGAL_TRANSITION} when the table has no such move from the
+     * order's state for its kind.
+     */
+    Transition transition(Actor actor, ServiceOrder o, Command command) {
+        Party party = requireParty(actor, o, command);
+        OrderKind kind = OrderKind.valueOf(o.kind());
+        return OrderLifecycle.from(kind, o.state(), command).orElseThrow(() -> new ApiException.RuleViolation(
+                HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "An order that is " + o.state() + " cannot be "
+                + command.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; possible now: "
+                + OrderLifecycle.available(kind, o.state(), party) + "."));
     }
 
     /** Records an offline bank transfer (对公转账) for an order awaiting payment; it becomes CONFIRMED. */
@@ -257,21 +269,32 @@ public class Bookings {
         return jdbc.read(c -> store.ofBuyer(c, organisationId)).stream().map(this::withTerms).toList();
     }
 
+    /** Work done in the transaction of a move, after the state changed and before the listeners. */
     @FunctionalInterface
-    private interface Extra {
+    interface Extra {
         void apply(java.sql.Connection c) throws SQLException;
     }
 
-    private void apply(ServiceOrder o, Transition t, Long actorPersonId, String reason, Instant now, Extra extra) {
+    /**
+     * Moves {@code o} by {@code t} in one transaction: the guarded state change (409 {@code ORDER_CHANGED}
+     * when someone moved it first), slots freed, the audit event, {@code extra}, the listeners; then
+     * announces it. The {@link CommandGuard}s run first, in the same transaction.
+     */
+    void apply(ServiceOrder o, Transition t, Long actorPersonId, String reason, Instant now, Extra extra) {
         Instant holdUntil = switch (t.to()) {
             case SUBMITTED -> o.holdExpiresAt();
-            case AWAITING_PAYMENT -> earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
+            case AWAITING_PAYMENT -> o.start() == null ? now.plus(OrderLifecycle.PAY_WITHIN)
+                    : earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
             default -> null;
         };
-        Long fee = t.command() == Command.CANCEL ? CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now) : null;
+        Long fee = t.command() != Command.CANCEL ? null : o.start() == null ? Long.valueOf(0)
+                : CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now);
         String why = fee != null && fee > 0 ? (reason == null ? "" : reason + "; ") + "late cancellation fee " + fee + " fen"
                 : reason;
         jdbc.write(c -> {
+            for (CommandGuard guard : guards) {
+                guard.check(c, o, t);
+            }
             if (!BookingStore.move(c, o.id(), o.version(), t.to(), holdUntil, fee, now)) {
                 throw changed();
             }
@@ -291,7 +314,7 @@ public class Bookings {
     }
 
     /** Tells listeners after the commit; their failure is logged, never turned into the caller's error. */
-    private void announce(OrderTransitioned event) {
+    void announce(OrderTransitioned event) {
         try {
             events.publishEvent(event);
         } catch (RuntimeException e) {
@@ -321,7 +344,7 @@ public class Bookings {
         return q;
     }
 
-    private long buyerOrganisation(Actor actor, Long requested) {
+    long buyerOrganisation(Actor actor, Long requested) {
         Set<Long> orgs = actor.organisationsWith(Role.BUYER_MEMBER);
         if (requested != null) {
             actor.requireRoleIn(requested, Role.BUYER_MEMBER);
@@ -358,7 +381,7 @@ public class Bookings {
     }
 
     private ServiceOrder withTerms(ServiceOrder o) {
-        CancellationPolicy.Terms terms = o.state().isFinal() || o.state() == OrderState.IN_SERVICE ? null
+        CancellationPolicy.Terms terms = o.state().isFinal() || o.state() == OrderState.IN_SERVICE || o.start() == null ? null
                 : CancellationPolicy.terms(o.state(), o.start(), o.totalFen(), clock.instant());
         return new ServiceOrder(o.id(), o.kind(), o.state(), o.mode(), o.instrument(), o.operator(), o.buyerOrganisation(),
                 o.buyerPerson(), o.start(), o.end(), o.note(), o.quote(), o.totalFen(), o.currency(), o.holdExpiresAt(),
@@ -379,7 +402,7 @@ public class Bookings {
                 "Some of this time is already booked by someone else; pick another time from the availability.");
     }
 
-    private static ApiException changed() {
+    static ApiException changed() {
         return new ApiException.RuleViolation(HttpStatus.CONFLICT, "ORDER_CHANGED",
                 "Someone else changed this order a moment ago; reload it and try again.");
     }
