@@ -1,6 +1,7 @@
 package cn.dayi.marketplace.booking;
 
 import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
 import cn.dayi.marketplace.booking.OrderLifecycle.Transition;
 import cn.dayi.marketplace.db.Jdbc;
@@ -23,7 +24,7 @@ import java.util.Map;
 /**
  * Reviews (评价) of completed orders of either kind: the buyer's BUYER_MEMBER rates 1–5 stars with an
  * optional comment (COMPLETED → REVIEWED, once: a second review is 409 {@code ILLEGAL_TRANSITION});
- * the serving operator's staff may reply once (409 {@code ALREADY_REPLIED}). Instruments show the
+ * the serving operator's manager or technicians may reply once (409 {@code ALREADY_REPLIED}). Instruments show the
  * average and count; the search index gets them through {@link InstrumentRatings} (the review queues
  * the instrument in the search outbox in its own transaction).
  *
@@ -32,15 +33,17 @@ import java.util.Map;
  * 409 {@code ILLEGAL_TRANSITION}, {@code ALREADY_REPLIED}, {@code ORDER_CHANGED}.
  */
 @Singleton
-public class Reviews implements InstrumentRatings {
+public class Reviews {
 
     private final Jdbc jdbc;
     private final Bookings bookings;
     private final Availability availability;
     private final SearchOutbox outbox;
     private final Clock clock;
+    private final Ratings ratings;
 
-    Reviews(Jdbc jdbc, Bookings bookings, Availability availability, SearchOutbox outbox, Clock clock) {
+    Reviews(Jdbc jdbc, Bookings bookings, Availability availability, SearchOutbox outbox, Clock clock, Ratings ratings) {
+        this.ratings = ratings;
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.availability = availability;
@@ -104,8 +107,9 @@ public class Reviews implements InstrumentRatings {
     /** The serving operator's staff reply once. */
     public Review reply(Actor actor, long orderId, Reply body) {
         ServiceOrder o = bookings.get(actor, orderId);
-        if (!actor.isOperatorStaff(o.operator().id())) {
-            throw new ApiException.Forbidden("FORBIDDEN", "Only the staff of the operator that served the order reply.");
+        if (!actor.hasRoleIn(o.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN)) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Only the manager or technicians of the operator that served "
+                    + "the order reply.");
         }
         String reply = body == null || body.reply() == null ? "" : body.reply().strip();
         if (reply.isEmpty() || reply.length() > 2000) {
@@ -138,27 +142,12 @@ public class Reviews implements InstrumentRatings {
     public InstrumentReviews ofInstrument(String idOrCode) {
         BookingStore.Instrument i = availability.instrument(idOrCode);
         return jdbc.read(c -> {
-            Rating r = of(c, List.of(i.id())).get(i.id());
+            InstrumentRatings.Rating r = ratings.of(c, List.of(i.id())).get(i.id());
             List<Review> latest = Jdbc.list(c, SELECT + " WHERE r.instrument_id = ? ORDER BY r.reviewed_at DESC, r.order_id DESC "
                     + "LIMIT 50", Reviews::row, i.id());
             return new InstrumentReviews(i.id(), i.code(), r == null ? null : Math.round(r.average() * 10) / 10.0,
                     r == null ? 0 : r.count(), latest);
         });
-    }
-
-    @Override
-    public Map<Long, Rating> of(Connection c, Collection<Long> instrumentIds) throws SQLException {
-        Map<Long, Rating> out = new HashMap<>();
-        if (instrumentIds.isEmpty()) {
-            return out;
-        }
-        String in = String.join(",", java.util.Collections.nCopies(instrumentIds.size(), "?"));
-        for (Object[] row : Jdbc.list(c, "SELECT instrument_id, AVG(rating), COUNT(*) FROM order_review WHERE instrument_id IN ("
-                + in + ") GROUP BY instrument_id", rs -> new Object[] {rs.getLong(1), rs.getDouble(2), rs.getInt(3)},
-                instrumentIds.toArray())) {
-            out.put((Long) row[0], new Rating((Double) row[1], (Integer) row[2]));
-        }
-        return out;
     }
 
     private static final String SELECT = """
@@ -177,5 +166,25 @@ public class Reviews implements InstrumentRatings {
 
     private static ApiException notReviewed(long orderId) {
         return new ApiException.NotFound("REVIEW_NOT_FOUND", "Order " + orderId + " has not been reviewed yet.");
+    }
+
+    /** Averages of the reviews per instrument, for the search index (a bean of its own: search sync needs it early). */
+    @Singleton
+    static class Ratings implements InstrumentRatings {
+
+        @Override
+        public Map<Long, Rating> of(Connection c, Collection<Long> instrumentIds) throws SQLException {
+            Map<Long, Rating> out = new HashMap<>();
+            if (instrumentIds.isEmpty()) {
+                return out;
+            }
+            String in = String.join(",", java.util.Collections.nCopies(instrumentIds.size(), "?"));
+            for (Object[] row : Jdbc.list(c, "SELECT instrument_id, AVG(rating), COUNT(*) FROM order_review WHERE instrument_id IN ("
+                    + in + ") GROUP BY instrument_id", rs -> new Object[] {rs.getLong(1), rs.getDouble(2), rs.getInt(3)},
+                    instrumentIds.toArray())) {
+                out.put((Long) row[0], new Rating((Double) row[1], (Integer) row[2]));
+            }
+            return out;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.dayi.marketplace.booking;
 
 import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.account.Registrations;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
 import cn.dayi.marketplace.booking.OrderLifecycle.Transition;
@@ -243,7 +244,7 @@ public class TestingOrders {
     /** The buyer gives or corrects courier and tracking number, until the samples are received. */
     public TestingOrder ship(Actor actor, long id, ShippingDetails body) {
         ServiceOrder o = testing(actor, id);
-        actor.requireRoleIn(o.buyerOrganisation().id(), cn.dayi.marketplace.account.Role.BUYER_MEMBER);
+        actor.requireRoleIn(o.buyerOrganisation().id(), Role.BUYER_MEMBER);
         ShippingDetails s = shipping(body == null ? null : body.courier(), body == null ? null : body.trackingNumber(),
                 false);
         if (!SHIPPING_OPEN.contains(o.state())) {
@@ -269,8 +270,9 @@ public class TestingOrders {
      */
     public StoredFile addResult(Actor actor, long id, String fileName, long declaredLength, InputStream body) {
         ServiceOrder o = testing(actor, id);
-        if (!actor.isOperatorStaff(o.operator().id())) {
-            throw new ApiException.Forbidden("FORBIDDEN", "Only the staff of the operator serving the order upload results.");
+        if (!actor.hasRoleIn(o.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN)) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Only the manager or technicians of the operator serving the "
+                    + "order upload results.");
         }
         if (o.state() != OrderState.IN_SERVICE) {
             throw resultsClosed(o.state());
