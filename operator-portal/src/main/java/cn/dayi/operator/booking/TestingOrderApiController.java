@@ -79,9 +79,9 @@ public class TestingOrderApiController {
     public HttpResponse<StoredFile> upload(@Nullable Authentication auth, @PathVariable long id,
                                            @Nullable @QueryValue String name,
                                            @Nullable @Header("Content-Length") Long contentLength,
-                                           @Body InputStream body) {
+                                           @Nullable @Body InputStream body) {
         return HttpResponse.created(testing.addResult(actors.require(auth), id, name,
-                contentLength == null ? -1 : contentLength, body));
+                contentLength == null ? -1 : contentLength, body == null ? InputStream.nullInputStream() : body));
     }
 
     @Post("/orders/{id}/deliver")
