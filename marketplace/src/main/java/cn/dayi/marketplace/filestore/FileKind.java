@@ -13,9 +13,7 @@ public enum FileKind {
 
     /** Test results (检测报告, data): PDF, images, CSV / Excel / Word, ZIP, plain text, JSON. */
     RESULT(Set.of("pdf", "png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "csv", "txt", "xlsx", "xls", "docx",
-            "zip", "json")),
-    /** A business licence (营业执照): a scan as PDF or image. */
-    LICENCE(Set.of("pdf", "png", "jpg", "jpeg"));
+            "zip", "json"));
 
     private final Set<String> extensions;
 
@@ -37,5 +35,5 @@ public enum FileKind {
         return extensions.contains(ext) ? Optional.of(ext) : Optional.empty();
     }
 
-    static final Map<String, String> NAMES_ZH = Map.of("RESULT", "检测结果", "LICENCE", "营业执照");
+    static final Map<String, String> NAMES_ZH = Map.of("RESULT", "检测结果");
 }

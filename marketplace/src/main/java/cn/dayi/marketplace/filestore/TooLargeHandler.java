@@ -24,7 +24,7 @@ class TooLargeHandler implements ExceptionHandler<ContentLengthExceededException
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ContentLengthExceededException e) {
         String path = request.getPath();
-        boolean upload = path.endsWith("/results") || path.endsWith("/files") || path.endsWith("/licence");
+        boolean upload = path.endsWith("/results") || path.endsWith("/files");
         return ProblemHandlers.respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, upload ? "FILE_TOO_LARGE" : "PAYLOAD_TOO_LARGE",
                 upload ? "The file is larger than the limit of 100 MB per file; nothing was saved. Split or compress it "
                         + "(ZIP) and upload again." : "The request is larger than this server accepts.", List.of());
