@@ -182,6 +182,92 @@ class AuthorisationMatrixIT implements RealServices {
         return "start=" + b.get("start") + "&end=" + b.get("end") + "&mode=STAFF_OPERATED";
     }
 
+    // ---- testing-service orders (送样检测) on the priced instrument, in a given state ----
+
+    private Long onRequestItem;
+    private long[] reviewedOrder;
+
+    @SuppressWarnings("unchecked")
+    private long testingOrder(long item) {
+        Map<String, Object> r = http.toBlocking().retrieve(HttpRequest.POST("/api/v1/instruments/" + priced
+                + "/testing-orders", Map.of("items", List.of(Map.of("serviceItemId", item, "sampleCount", 1)),
+                "sampleDescription", "矩阵样品")).bearerAuth(w.buyer), Map.class);
+        return ((Number) ((Map<String, Object>) r.get("order")).get("id")).longValue();
+    }
+
+    private long testingSubmitted() {
+        return testingOrder(serviceItem);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long testingQuoted() {
+        if (onRequestItem == null) {
+            onRequestItem = post(w.managerX, "/api/v1/instruments/" + priced + "/service-items",
+                    Map.of("name", "矩阵面议项目", "turnaroundDays", 7));
+        }
+        long id = testingOrder(onRequestItem);
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/quote", Map.of("lines",
+                List.of(Map.of("lineId", onRequestLine(id), "unitPriceFen", 120_000)))).bearerAuth(w.managerX));
+        return id;
+    }
+
+    private long onRequestLine(long order) {
+        return jdbc.read(c -> Jdbc.count(c, "SELECT id FROM testing_order_line WHERE order_id = ?", order));
+    }
+
+    private long testingConfirmed() {
+        long id = testingSubmitted();
+        post(w.managerX, "/api/v1/orders/" + id + "/accept", Map.of());
+        post(w.financeX, "/api/v1/orders/" + id + "/bank-transfer", Map.of("amountFen", totalFen(id), "reference",
+                "MATRIX-T-" + id));
+        return id;
+    }
+
+    private long testingInService() {
+        long id = testingConfirmed();
+        post(w.technicianX, "/api/v1/orders/" + id + "/samples-received", Map.of());
+        return id;
+    }
+
+    private static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private MutableHttpRequest<?> resultUpload(long order) {
+        return HttpRequest.POST("/api/v1/orders/" + order + "/results?name=report.pdf", PDF)
+                .contentType(io.micronaut.http.MediaType.APPLICATION_OCTET_STREAM_TYPE);
+    }
+
+    /** An order with one result file: {order id, file id}. */
+    private long[] testingWithResult() {
+        long id = testingInService();
+        long file = post(w.technicianX, "/api/v1/orders/" + id + "/results?name=report.pdf", PDF);
+        return new long[] {id, file};
+    }
+
+    private long testingCompleted() {
+        long id = testingWithResult()[0];
+        post(w.technicianX, "/api/v1/orders/" + id + "/deliver", Map.of());
+        return id;
+    }
+
+    private long testingReviewed() {
+        long id = testingCompleted();
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + id + "/review", Map.of("rating", 4))
+                .bearerAuth(w.buyer));
+        return id;
+    }
+
+    /** One reviewed order (with its result file) for the rows that only read. */
+    private long[] reviewed() {
+        if (reviewedOrder == null) {
+            long[] o = testingWithResult();
+            post(w.technicianX, "/api/v1/orders/" + o[0] + "/deliver", Map.of());
+            http.toBlocking().exchange(HttpRequest.POST("/api/v1/orders/" + o[0] + "/review", Map.of("rating", 4))
+                    .bearerAuth(w.buyer));
+            reviewedOrder = o;
+        }
+        return reviewedOrder;
+    }
+
     /** A valid registration: a credit code with the right check character, a fresh e-mail. */
     private static Map<String, Object> registration(int n) {
         String first17 = String.format("9144030000%07d", n);
@@ -227,7 +313,11 @@ class AuthorisationMatrixIT implements RealServices {
 
     @SuppressWarnings("unchecked")
     private long post(String token, String path, Object body) {
-        Map<String, Object> r = http.toBlocking().retrieve(HttpRequest.POST(path, body).bearerAuth(token), Map.class);
+        MutableHttpRequest<?> request = HttpRequest.POST(path, body).bearerAuth(token);
+        if (body instanceof byte[]) {
+            request.contentType(io.micronaut.http.MediaType.APPLICATION_OCTET_STREAM_TYPE);
+        }
+        Map<String, Object> r = http.toBlocking().retrieve(request, Map.class);
         return ((Number) r.get("id")).longValue();
     }
 
@@ -602,6 +692,40 @@ class AuthorisationMatrixIT implements RealServices {
                         + "&trainedOn=" + LocalDate.now() + "&validUntil=" + LocalDate.now().plusMonths(3))));
         m.add(new Case("POST", "/operator/qualifications/{id}/revoke", floorStaffAndAdmin,
                 who -> form("/operator/qualifications/" + qualification() + "/revoke", "reason=矩阵&back=/operator")));
+        // testing-service orders (送样检测), result files and reviews
+        m.add(new Case("POST", "/api/v1/instruments/{id}/testing-orders", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/instruments/" + priced + "/testing-orders", Map.of("items",
+                        List.of(Map.of("serviceItemId", serviceItem, "sampleCount", 2)), "sampleDescription", "矩阵样品"))));
+        m.add(new Case("GET", "/api/v1/testing-orders/{id}", orderParties,
+                who -> HttpRequest.GET("/api/v1/testing-orders/" + reviewed()[0])));
+        m.add(new Case("PUT", "/api/v1/testing-orders/{id}/shipping", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.PUT("/api/v1/testing-orders/" + testingSubmitted() + "/shipping",
+                        Map.of("courier", "顺丰速运", "trackingNumber", "SF" + seq.incrementAndGet()))));
+        m.add(new Case("POST", "/api/v1/orders/{id}/quote", handlers, who -> {
+            testingQuoted(); // makes sure the item on request exists
+            long id = testingOrder(onRequestItem);
+            return HttpRequest.POST("/api/v1/orders/" + id + "/quote", Map.of("lines",
+                    List.of(Map.of("lineId", onRequestLine(id), "unitPriceFen", 99_000))));
+        }));
+        m.add(new Case("POST", "/api/v1/orders/{id}/accept-quote", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/orders/" + testingQuoted() + "/accept-quote", Map.of())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/decline-quote", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/orders/" + testingQuoted() + "/decline-quote", Map.of())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/samples-received", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + testingConfirmed() + "/samples-received", Map.of())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/results", handlers, who -> resultUpload(testingInService())));
+        m.add(new Case("GET", "/api/v1/orders/{id}/results/{fileId}", orderParties,
+                who -> HttpRequest.GET("/api/v1/orders/" + reviewed()[0] + "/results/" + reviewed()[1])));
+        m.add(new Case("POST", "/api/v1/orders/{id}/deliver", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + testingWithResult()[0] + "/deliver", Map.of())));
+        m.add(new Case("POST", "/api/v1/orders/{id}/review", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/api/v1/orders/" + testingCompleted() + "/review", Map.of("rating", 5))));
+        m.add(new Case("GET", "/api/v1/orders/{id}/review", orderParties,
+                who -> HttpRequest.GET("/api/v1/orders/" + reviewed()[0] + "/review")));
+        m.add(new Case("POST", "/api/v1/orders/{id}/review/reply", handlers,
+                who -> HttpRequest.POST("/api/v1/orders/" + testingReviewed() + "/review/reply", Map.of("reply", "谢谢"))));
+        m.add(new Case("GET", "/api/v1/instruments/{id}/reviews", EVERYONE,
+                who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/reviews")));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

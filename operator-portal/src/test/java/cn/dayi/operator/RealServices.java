@@ -13,6 +13,11 @@ public interface RealServices extends TestPropertyProvider {
         Map<String, String> p = new HashMap<>(TestServices.isolatedMicronautProperties());
         p.put("micronaut.http.client.follow-redirects", "false");
         p.put("micronaut.http.client.read-timeout", "30s");
+        try { // uploaded files go to a fresh folder per test class, not to the cache
+            p.put("dayi.files.root", java.nio.file.Files.createTempDirectory("dayi-files-").toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return p;
     }
 }

@@ -73,16 +73,18 @@ public class Bookings {
     private final Registrations registrations;
     private final Qualifications qualifications;
     private final List<OrderTransitionListener> listeners;
+    private final List<CommandGuard> guards;
     private final ApplicationEventPublisher<OrderTransitioned> events;
     private final List<OrderCover> covers;
 
     Bookings(Jdbc jdbc, BookingStore store, Availability availability, Fleet fleet, Tariffs tariffs, Clock clock,
-             Registrations registrations, List<OrderTransitionListener> listeners,
+             Registrations registrations, List<OrderTransitionListener> listeners, List<CommandGuard> guards,
              ApplicationEventPublisher<OrderTransitioned> events, List<OrderCover> covers,
              Qualifications qualifications) {
         this.covers = covers;
         this.qualifications = qualifications;
         this.registrations = registrations;
+        this.guards = guards;
         this.listeners = listeners;
         this.events = events;
         this.jdbc = jdbc;
@@ -213,11 +215,7 @@ public class Bookings {
     /** Gives a lifecycle command as {@code actor}; {@code reason} is required to reject. */
     public ServiceOrder command(Actor actor, long id, Command command, String reason) {
         ServiceOrder o = get(actor, id);
-        Party party = requireParty(actor, o, command);
-        Transition t = OrderLifecycle.from(o.state(), command).orElseThrow(() -> new ApiException.RuleViolation(
-                HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "An order that is " + o.state() + " cannot be "
-                + command.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; possible now: "
-                + OrderLifecycle.available(o.state(), party) + "."));
+        Transition t = transition(actor, o, command);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (t.reasonRequired() && why == null) {
             throw new ApiException.ValidationFailed("reason", "REASON_REQUIRED", "Say why; the buyer will read it.");
@@ -229,6 +227,20 @@ public class Bookings {
         }
         apply(o, t, actor.personId(), why, now, null);
         return get(actor, id);
+    }
+
+    /**
+     * The transition {@code command} makes on {@code o} when {@code actor} gives it: 403 {@code FORBIDDEN}
+     * for the wrong party, 409 {@code ILLEGAL_TRANSITION} when the table has no such move from the
+     * order's state for its kind.
+     */
+    Transition transition(Actor actor, ServiceOrder o, Command command) {
+        Party party = requireParty(actor, o, command);
+        OrderKind kind = OrderKind.valueOf(o.kind());
+        return OrderLifecycle.from(kind, o.state(), command).orElseThrow(() -> new ApiException.RuleViolation(
+                HttpStatus.CONFLICT, "ILLEGAL_TRANSITION", "An order that is " + o.state() + " cannot be "
+                + command.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "; possible now: "
+                + OrderLifecycle.available(kind, o.state(), party) + "."));
     }
 
     /** Records an offline bank transfer (对公转账) for an order awaiting payment; it becomes CONFIRMED. */
@@ -339,7 +351,10 @@ public class Bookings {
         void apply(java.sql.Connection c) throws SQLException;
     }
 
-    private void apply(ServiceOrder o, Transition t, Long actorPersonId, String reason, Instant now, Extra extra) {
+    /**
+     * Moves {@code o} by {@code t} in one transaction (see {@link #moveOn}), then announces it.
+     */
+    void apply(ServiceOrder o, Transition t, Long actorPersonId, String reason, Instant now, Extra extra) {
         OrderTransitioned done = jdbc.write(c -> moveOn(c, o, t, actorPersonId, reason, now, extra));
         announce(done);
     }
@@ -371,12 +386,17 @@ public class Bookings {
         Instant holdUntil = switch (t.to()) {
             case SUBMITTED -> o.holdExpiresAt();
             case AWAITING_PAYMENT -> o.state() == OrderState.AWAITING_PAYMENT ? o.holdExpiresAt() // a voucher applied
+                    : o.start() == null ? now.plus(OrderLifecycle.PAY_WITHIN) // a testing order has no start
                     : earlier(now.plus(OrderLifecycle.PAY_WITHIN), o.start());
             default -> null;
         };
-        Long fee = t.command() == Command.CANCEL ? CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now) : null;
+        Long fee = t.command() != Command.CANCEL ? null : o.start() == null ? Long.valueOf(0)
+                : CancellationPolicy.feeFen(o.state(), o.start(), o.totalFen(), now);
         String why = fee != null && fee > 0 ? (reason == null ? "" : reason + "; ") + "late cancellation fee " + fee + " fen"
                 : reason;
+        for (CommandGuard guard : guards) {
+            guard.check(c, o, t);
+        }
         if (!BookingStore.move(c, o.id(), o.version(), t.to(), holdUntil, fee, now)) {
             throw changed();
         }
@@ -424,7 +444,7 @@ public class Bookings {
         return q;
     }
 
-    private long buyerOrganisation(Actor actor, Long requested) {
+    long buyerOrganisation(Actor actor, Long requested) {
         Set<Long> orgs = actor.organisationsWith(Role.BUYER_MEMBER);
         if (requested != null) {
             actor.requireRoleIn(requested, Role.BUYER_MEMBER);
@@ -461,7 +481,7 @@ public class Bookings {
     }
 
     private ServiceOrder withTerms(ServiceOrder o) {
-        CancellationPolicy.Terms terms = o.state().isFinal() || o.state() == OrderState.IN_SERVICE ? null
+        CancellationPolicy.Terms terms = o.state().isFinal() || o.state() == OrderState.IN_SERVICE || o.start() == null ? null
                 : CancellationPolicy.terms(o.state(), o.start(), o.totalFen(), clock.instant());
         return new ServiceOrder(o.id(), o.kind(), o.state(), o.mode(), o.instrument(), o.operator(), o.buyerOrganisation(),
                 o.buyerPerson(), o.start(), o.end(), o.note(), o.quote(), o.totalFen(), o.currency(), o.holdExpiresAt(),
@@ -482,7 +502,7 @@ public class Bookings {
                 "Some of this time is already booked by someone else; pick another time from the availability.");
     }
 
-    private static ApiException changed() {
+    static ApiException changed() {
         return new ApiException.RuleViolation(HttpStatus.CONFLICT, "ORDER_CHANGED",
                 "Someone else changed this order a moment ago; reload it and try again.");
     }

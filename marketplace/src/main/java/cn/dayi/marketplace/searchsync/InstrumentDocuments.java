@@ -19,15 +19,18 @@ import java.util.Map;
 /**
  * Maps catalogue rows to search documents: one query joining instrument, owner, category and
  * district, plus the region hierarchy (district → city → province → country) held in memory, and
- * the COMMERCIAL "price from" of the tariffs in effect today ({@link ListedPrices}).
+ * the COMMERCIAL "price from" of the tariffs in effect today ({@link ListedPrices}) and the buyers'
+ * rating ({@link InstrumentRatings}).
  */
 @Singleton
 public class InstrumentDocuments {
 
     private final ListedPrices prices;
+    private final InstrumentRatings ratings;
 
-    public InstrumentDocuments(ListedPrices prices) {
+    public InstrumentDocuments(ListedPrices prices, InstrumentRatings ratings) {
         this.prices = prices;
+        this.ratings = ratings;
     }
 
     private static final String SELECT = """
@@ -54,7 +57,7 @@ public class InstrumentDocuments {
             for (Long id : ids) {
                 ps.setLong(i++, id);
             }
-            return withPrices(c, read(ps, parents));
+            return withRatings(c, withPrices(c, read(ps, parents)));
         }
     }
 
@@ -64,7 +67,7 @@ public class InstrumentDocuments {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE i.id > ? ORDER BY i.id LIMIT ?")) {
             ps.setLong(1, afterId);
             ps.setInt(2, limit);
-            return withPrices(c, read(ps, parents));
+            return withRatings(c, withPrices(c, read(ps, parents)));
         }
     }
 
@@ -104,6 +107,18 @@ public class InstrumentDocuments {
         return docs.stream().map(d -> {
             ListedPrices.Listed p = listed.get(d.id());
             return p == null ? d : d.withPrice(p.fromFen(), p.unit());
+        }).toList();
+    }
+
+    /** Adds the review rating; instruments without reviews stay unrated. */
+    private List<InstrumentDocument> withRatings(Connection c, List<InstrumentDocument> docs) throws SQLException {
+        Map<Long, InstrumentRatings.Rating> rated = ratings.of(c, docs.stream().map(InstrumentDocument::id).toList());
+        if (rated.isEmpty()) {
+            return docs;
+        }
+        return docs.stream().map(d -> {
+            InstrumentRatings.Rating r = rated.get(d.id());
+            return r == null ? d : d.withRating(r.average(), r.count());
         }).toList();
     }
 

@@ -23,12 +23,32 @@ class OrderLifecycleTest {
         assertEquals(OrderState.COMPLETED, OrderLifecycle.from(OrderState.IN_SERVICE, Command.CHECK_OUT).orElseThrow().to());
         assertTrue(OrderLifecycle.from(OrderState.COMPLETED, Command.CANCEL).isEmpty());
         assertTrue(OrderLifecycle.from(OrderState.SUBMITTED, Command.CHECK_IN).isEmpty());
-        assertEquals(List.of(Command.ACCEPT, Command.REJECT), OrderLifecycle.available(OrderState.SUBMITTED, Party.OPERATOR));
+        assertEquals(List.of(Command.ACCEPT, Command.REJECT),
+                OrderLifecycle.available(OrderKind.MACHINE_TIME, OrderState.SUBMITTED, Party.OPERATOR));
         assertEquals(List.of(Command.CANCEL), OrderLifecycle.available(OrderState.CONFIRMED, Party.BUYER));
         assertEquals(List.of(Command.CANCEL, Command.APPLY_VOUCHER, Command.PAY_BY_VOUCHER),
                 OrderLifecycle.available(OrderState.AWAITING_PAYMENT, Party.BUYER));
         assertEquals(OrderState.CONFIRMED,
                 OrderLifecycle.from(OrderState.AWAITING_PAYMENT, Command.PAY_BY_VOUCHER).orElseThrow().to());
+    }
+
+    @Test
+    void testingOrdersShareTheTableWithTheirOwnMoves() {
+        OrderKind t = OrderKind.TESTING;
+        assertEquals(List.of(Command.ACCEPT, Command.REJECT, Command.QUOTE),
+                OrderLifecycle.available(t, OrderState.SUBMITTED, Party.OPERATOR));
+        assertEquals(OrderState.ACCEPTED, OrderLifecycle.from(t, OrderState.SUBMITTED, Command.QUOTE).orElseThrow().to());
+        assertEquals(List.of(Command.ACCEPT_QUOTE, Command.DECLINE_QUOTE),
+                OrderLifecycle.available(t, OrderState.ACCEPTED, Party.BUYER));
+        assertEquals(OrderState.IN_SERVICE,
+                OrderLifecycle.from(t, OrderState.CONFIRMED, Command.RECEIVE_SAMPLES).orElseThrow().to());
+        assertEquals(OrderState.COMPLETED, OrderLifecycle.from(t, OrderState.IN_SERVICE, Command.DELIVER).orElseThrow().to());
+        assertTrue(OrderLifecycle.from(t, OrderState.CONFIRMED, Command.CHECK_IN).isEmpty(), "machine time only");
+        assertTrue(OrderLifecycle.from(OrderKind.MACHINE_TIME, OrderState.CONFIRMED, Command.RECEIVE_SAMPLES).isEmpty());
+        for (OrderKind k : OrderKind.values()) {
+            assertEquals(OrderState.REVIEWED, OrderLifecycle.from(k, OrderState.COMPLETED, Command.REVIEW).orElseThrow().to());
+            assertTrue(OrderLifecycle.from(k, OrderState.REVIEWED, Command.REVIEW).isEmpty(), "reviewed once");
+        }
     }
 
     @Test

@@ -39,6 +39,8 @@ import java.util.List;
  *                            (CNY), or null when the instrument has no published tariff ("price on request")
  * @param priceUnit           the charge unit of {@code priceFromFen}: HOUR, or SAMPLE / TEST_ITEM when
  *                            the instrument has no hourly tariff; null with it
+ * @param ratingAverage       mean of the buyers' review stars (1.0–5.0) when indexed, null without reviews
+ * @param ratingCount         number of reviews, null without reviews
  */
 public record InstrumentDocument(
         long id,
@@ -69,7 +71,23 @@ public record InstrumentDocument(
         boolean demo,
         Instant updatedAt,
         Long priceFromFen,
-        String priceUnit) {
+        String priceUnit,
+        Double ratingAverage,
+        Integer ratingCount) {
+
+    /** A document without ratings; the shape before ratings were indexed. */
+    public InstrumentDocument(long id, String code, String name, String nameEn, String model, String manufacturer,
+                              String countryCode, Long originalValueFen, String currency, String valueBand,
+                              String fundingSource, String categoryCode, String categoryName, long ownerId,
+                              String ownerName, String ownerKind, String districtCode, String districtName,
+                              List<String> regionCodes, Double lat, Double lon, String technicalParameters,
+                              String sharingMode, String status, LocalDate purchaseDate, boolean demo,
+                              Instant updatedAt, Long priceFromFen, String priceUnit) {
+        this(id, code, name, nameEn, model, manufacturer, countryCode, originalValueFen, currency, valueBand,
+                fundingSource, categoryCode, categoryName, ownerId, ownerName, ownerKind, districtCode, districtName,
+                regionCodes, lat, lon, technicalParameters, sharingMode, status, purchaseDate, demo, updatedAt,
+                priceFromFen, priceUnit, null, null);
+    }
 
     /** A document without a price (no published tariff); the shape before prices were indexed. */
     public InstrumentDocument(long id, String code, String name, String nameEn, String model, String manufacturer,
@@ -90,6 +108,14 @@ public record InstrumentDocument(
         return new InstrumentDocument(id, code, name, nameEn, model, manufacturer, countryCode, originalValueFen,
                 currency, valueBand, fundingSource, categoryCode, categoryName, ownerId, ownerName, ownerKind,
                 districtCode, districtName, regionCodes, lat, lon, technicalParameters, sharingMode, status,
-                purchaseDate, demo, updatedAt, fromFen, unit);
+                purchaseDate, demo, updatedAt, fromFen, unit, ratingAverage, ratingCount);
+    }
+
+    /** The same document with the buyers' rating (from the marketplace's reviews). */
+    public InstrumentDocument withRating(Double average, Integer count) {
+        return new InstrumentDocument(id, code, name, nameEn, model, manufacturer, countryCode, originalValueFen,
+                currency, valueBand, fundingSource, categoryCode, categoryName, ownerId, ownerName, ownerKind,
+                districtCode, districtName, regionCodes, lat, lon, technicalParameters, sharingMode, status,
+                purchaseDate, demo, updatedAt, priceFromFen, priceUnit, average, count);
     }
 }

@@ -74,10 +74,11 @@ public record InstrumentQuery(
 
     /**
      * Result order. DISTANCE needs {@code near}. PRICE: lowest {@code priceFromFen} first, instruments
-     * without a price last.
+     * without a price last. RATING: highest {@code ratingAverage} first (more reviews first among equals),
+     * instruments without reviews last.
      */
     public enum Sort {
-        RELEVANCE, DISTANCE, NEWEST, PRICE
+        RELEVANCE, DISTANCE, NEWEST, PRICE, RATING
     }
 
     /** WGS 84 point in decimal degrees. */

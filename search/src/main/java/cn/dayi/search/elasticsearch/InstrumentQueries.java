@@ -324,6 +324,11 @@ final class InstrumentQueries {
             case PRICE -> List.of(SortOptions.of(s -> s.field(f -> f.field("priceFromFen").order(SortOrder.Asc)
                             .missing("_last").unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Long))),
                     byId);
+            case RATING -> List.of(SortOptions.of(s -> s.field(f -> f.field("ratingAverage").order(SortOrder.Desc)
+                            .missing("_last").unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Double))),
+                    SortOptions.of(s -> s.field(f -> f.field("ratingCount").order(SortOrder.Desc)
+                            .missing("_last").unmappedType(co.elastic.clients.elasticsearch._types.mapping.FieldType.Integer))),
+                    byId);
             case DISTANCE -> List.of(SortOptions.of(s -> s.geoDistance(g -> g
                             .field(DocumentCodec.LOCATION)
                             .location(l -> l.latlon(ll -> ll.lat(q.near().lat()).lon(q.near().lon())))

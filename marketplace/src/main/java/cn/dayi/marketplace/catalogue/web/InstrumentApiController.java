@@ -46,7 +46,7 @@ public class InstrumentApiController {
                     + "with abbreviations expanded (电镜, 核磁, SEM, TEM, NMR, XRD, XPS, ICP-MS, 质谱, 色谱 …). "
                     + "Filters: repeatable category (01–15 or name), region, district, ownerId, ownerKind, "
                     + "sharingMode, valueBand (lt500k, 500k-2m, 2m-5m, 5m-8m, gt8m), country (ISO 3166); "
-                    + "near=LAT,LON with radiusKm; sort=relevance|distance|newest; page (0-based); size "
+                    + "near=LAT,LON with radiusKm; sort=relevance|distance|newest|price|rating; page (0-based); size "
                     + "(default 20, capped at 100). Facet counts cover the whole result.")
     @ApiResponse(responseCode = "200", description = "A page of results with facets")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED: an invalid parameter, each named in errors[]")

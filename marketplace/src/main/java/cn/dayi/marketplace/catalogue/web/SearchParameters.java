@@ -19,7 +19,8 @@ import java.util.Locale;
  * {@code district}, {@code ownerId}, {@code ownerKind}, {@code sharingMode}, {@code valueBand},
  * {@code country}; {@code near=LAT,LON} (WGS 84) with {@code radiusKm} (0 &lt; r ≤ 20,000);
  * {@code priceMaxFen} (fen, ≥ 0: only instruments with a COMMERCIAL "price from" at most this);
- * {@code sort=relevance|distance|newest|price} (price: lowest first, unpriced last);
+ * {@code sort=relevance|distance|newest|price|rating} (price: lowest first, unpriced last; rating: best
+ * reviewed first, unreviewed last);
  * {@code page} (0-based) and {@code size}
  * (default 20; larger than 100 is capped to 100, the answer says the size used).
  */
@@ -82,7 +83,7 @@ public final class SearchParameters {
                 sort = Sort.valueOf(sortText.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("sort", "INVALID_PARAMETER",
-                        "sort must be relevance, distance, newest or price, not '" + sortText + "'."));
+                        "sort must be relevance, distance, newest, price or rating, not '" + sortText + "'."));
             }
             if (sort == Sort.DISTANCE && near == null) {
                 errors.add(new FieldError("sort", "REQUIRED", "sort=distance needs near=LAT,LON."));

@@ -32,12 +32,15 @@ public record SearchResponse(long total, int page, int size, List<Item> items, M
      * @param priceFromFen lowest COMMERCIAL unit price of the tariffs in effect, fen (CNY); null when
      *                     the instrument has no published price (on request)
      * @param priceUnit    unit of {@code priceFromFen}: HOUR, or SAMPLE / TEST_ITEM; null with it
+     * @param ratingAverage mean review stars (1.0–5.0) when indexed; null without reviews
+     * @param ratingCount  number of reviews; null without reviews
      */
     @Serdeable
     public record Item(long id, String code, String name, String model, String manufacturer, Named category,
                        Owner owner, Named district, @Nullable Location location, @Nullable Double distanceKm,
                        @Nullable Long originalValueFen, String currency, String sharingMode,
-                       Map<String, List<String>> highlights, @Nullable Long priceFromFen, @Nullable String priceUnit) {
+                       Map<String, List<String>> highlights, @Nullable Long priceFromFen, @Nullable String priceUnit,
+                       @Nullable Double ratingAverage, @Nullable Integer ratingCount) {
     }
 
     /** A code with its display name. */
@@ -76,6 +79,7 @@ public record SearchResponse(long total, int page, int size, List<Item> items, M
                 d.districtCode() == null ? null : new Named(d.districtCode(), d.districtName()),
                 d.lat() == null || d.lon() == null ? null : new Location(d.lat(), d.lon()),
                 distanceKm, d.originalValueFen(), d.currency(), d.sharingMode(),
-                highlights == null ? Map.of() : highlights, d.priceFromFen(), d.priceUnit());
+                highlights == null ? Map.of() : highlights, d.priceFromFen(), d.priceUnit(),
+                d.ratingAverage(), d.ratingCount());
     }
 }
