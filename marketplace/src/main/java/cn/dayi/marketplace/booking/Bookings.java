@@ -195,9 +195,7 @@ public class Bookings {
                             note, quote, holdUntil, now);
                     BookingStore.event(c, id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now);
                     BookingStore.hold(c, instrument.id(), id, hold); // the key (instrument_id, slot_start) decides
-                    for (OrderTransitionListener listener : listeners) {
-                        listener.onSubmitted(c, id, now); // e.g. notifications, committed with the order
-                    }
+                    submitted(c, id, now);
                     return id;
                 });
             } catch (Jdbc.DataAccessFailure e) {
@@ -411,6 +409,13 @@ public class Bookings {
             listener.onTransition(c, o, t, now);
         }
         return new OrderTransitioned(o.id(), t.event(), o.state(), t.to(), actorPersonId, why, now);
+    }
+
+    /** Tells the in-transaction listeners of a new order (e.g. notifications, committed with the order). */
+    void submitted(Connection c, long orderId, Instant now) throws SQLException {
+        for (OrderTransitionListener listener : listeners) {
+            listener.onSubmitted(c, orderId, now);
+        }
     }
 
     /** Tells listeners after the commit; their failure is logged, never turned into the caller's error. */

@@ -181,6 +181,7 @@ public class TestingOrders {
                     shipping == null ? null : shipping.courier(), shipping == null ? null : shipping.trackingNumber(),
                     shipping == null ? null : now, turnaround);
             BookingStore.event(c, orderId, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now);
+            bookings.submitted(c, orderId, now);
             return orderId;
         });
         bookings.announce(new OrderTransitioned(id, "SUBMITTED", null, OrderState.SUBMITTED, actor.personId(), null, now));
