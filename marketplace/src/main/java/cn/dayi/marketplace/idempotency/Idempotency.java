@@ -146,8 +146,13 @@ public class Idempotency {
         if (!"DONE".equals(s.status())) {
             throw inFlight();
         }
-        return HttpResponse.status(HttpStatus.valueOf(s.responseStatus())).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(REPLAYED_HEADER, "true").body(s.body() == null ? "" : s.body());
+        try {
+            Object body = s.body() == null ? null : json.readValue(s.body().getBytes(StandardCharsets.UTF_8), io.micronaut.json.tree.JsonNode.class);
+            return HttpResponse.status(HttpStatus.valueOf(s.responseStatus())).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .header(REPLAYED_HEADER, "true").body(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored answer of an idempotency key is not JSON", e);
+        }
     }
 
     private static ApiException inFlight() {

@@ -261,7 +261,10 @@ public class Ledger {
         }
     }
 
-    private Posted insert(Connection c, JournalDraft draft, Long reverses, Instant at) throws SQLException {
+    private Posted insert(Connection c, JournalDraft draft, Long reverses, Instant when) throws SQLException {
+        // whole seconds: the driver stores TIMESTAMP(3) without the fraction here and may round it UP, which would
+        // date an entry after the moment it was posted (and hide it from a balance asked for right after)
+        Instant at = when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         long journalId;
         try {
             journalId = Jdbc.insert(c, """

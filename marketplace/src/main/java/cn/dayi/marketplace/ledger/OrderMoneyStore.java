@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** SQL of an order's money: its payment, refunds, what is held and recognised, and who shares its revenue. */
+/**
+ * SQL of an order's money: its payment, refunds, what is held and recognised, and who shares its revenue.
+ * The sums are locking reads (LOCK IN SHARE MODE): inside a money transaction that has locked the order they read
+ * the latest committed rows, not the transaction's older snapshot (REPEATABLE READ), so two refunds of one order
+ * can never both see the same "refunded so far".
+ */
 final class OrderMoneyStore {
 
     private OrderMoneyStore() {
@@ -20,7 +25,7 @@ final class OrderMoneyStore {
     }
 
     static Optional<PaymentRow> payment(Connection c, long orderId) throws SQLException {
-        return Jdbc.one(c, "SELECT method, amount_fen, currency, reference FROM payment_record WHERE order_id = ?",
+        return Jdbc.one(c, "SELECT method, amount_fen, currency, reference FROM payment_record WHERE order_id = ? LOCK IN SHARE MODE",
                 rs -> new PaymentRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), orderId);
     }
 
@@ -29,7 +34,7 @@ final class OrderMoneyStore {
         return -Jdbc.count(c, """
                 SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
                 JOIN ledger_account a ON a.id = e.account_id
-                WHERE j.order_id = ? AND a.type = 'BUYER_PREPAID' AND e.currency = ?""", orderId, currency);
+                WHERE j.order_id = ? AND a.type = 'BUYER_PREPAID' AND e.currency = ? LOCK IN SHARE MODE""", orderId, currency);
     }
 
     /** Revenue recognised on the order, net of clawbacks, per revenue account (credit as positive fen). */
@@ -40,7 +45,7 @@ final class OrderMoneyStore {
                 JOIN ledger_account a ON a.id = e.account_id
                 WHERE j.order_id = ? AND e.currency = ?
                   AND a.type IN ('OWNER_PAYABLE', 'FISCAL_FUND_PAYABLE', 'OPERATOR_PAYABLE', 'PLATFORM_REVENUE')
-                GROUP BY a.type, a.party_id ORDER BY a.type, a.party_id""",
+                GROUP BY a.type, a.party_id ORDER BY a.type, a.party_id LOCK IN SHARE MODE""",
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}, orderId, currency)) {
             if ((Long) r[2] > 0) {
                 out.put(new AccountRef(AccountType.valueOf((String) r[0]), (Long) r[1], currency), (Long) r[2]);
@@ -50,11 +55,11 @@ final class OrderMoneyStore {
     }
 
     static long refundedFen(Connection c, long orderId) throws SQLException {
-        return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM order_refund WHERE order_id = ?", orderId);
+        return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM order_refund WHERE order_id = ? LOCK IN SHARE MODE", orderId);
     }
 
     static long refundCount(Connection c, long orderId) throws SQLException {
-        return Jdbc.count(c, "SELECT COUNT(*) FROM order_refund WHERE order_id = ?", orderId);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM order_refund WHERE order_id = ? LOCK IN SHARE MODE", orderId);
     }
 
     static List<OrderMoney.Refund> refunds(Connection c, long orderId) throws SQLException {

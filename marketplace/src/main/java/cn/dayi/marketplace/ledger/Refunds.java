@@ -68,6 +68,7 @@ public class Refunds {
         }
         Instant now = clock.instant();
         jdbc.write(c -> {
+            OrderMoneyStore.lockOrder(c, orderId); // first: refunds and moves of one order queue here
             OrderMoneyStore.PaymentRow p = OrderMoneyStore.payment(c, orderId).orElseThrow(() -> notPaid(orderId));
             if (!"BANK_TRANSFER".equals(p.method())) {
                 throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "REFUND_METHOD_NOT_SUPPORTED",
