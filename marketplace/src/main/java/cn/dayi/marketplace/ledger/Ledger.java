@@ -79,6 +79,7 @@ public class Ledger {
      *
      * @param openingBalanceFen balance before {@code from}, normal side
      * @param closingBalanceFen balance after the last listed line, normal side
+     *                          (entries are dated in whole seconds: a bound with a fraction counts up to the next second)
      * @param truncated         true when more than {@link #STATEMENT_LIMIT} entries fell in the period
      */
     @Serdeable
@@ -153,7 +154,7 @@ public class Ledger {
         return Jdbc.count(c, """
                 SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e JOIN ledger_account a ON a.id = e.account_id
                 WHERE a.type = ? AND a.party_id = ? AND a.currency = ? AND e.posted_at < ?""",
-                account.type(), account.partyId(), account.currency(), asOf);
+                account.type(), account.partyId(), account.currency(), bound(asOf));
     }
 
     /** All accounts of a party (organisation id, or 0 for platform and fiscal fund) with balances before {@code asOf}. */
@@ -163,7 +164,7 @@ public class Ledger {
                        (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.account_id = a.id AND e.posted_at < ?)
                 FROM ledger_account a WHERE a.party_id = ? ORDER BY a.type, a.currency""",
                 rs -> balanceRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5)),
-                asOf, partyId));
+                bound(asOf), partyId));
     }
 
     /** One account by id with its balance before {@code asOf}. */
@@ -173,7 +174,7 @@ public class Ledger {
                        (SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e WHERE e.account_id = a.id AND e.posted_at < ?)
                 FROM ledger_account a WHERE a.id = ?""",
                 rs -> balanceRow(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getLong(5)),
-                asOf, accountId));
+                bound(asOf), accountId));
     }
 
     /** The statement of account {@code accountId} over {@code [from, to)}: opening balance, entries, running balance. */
@@ -186,7 +187,7 @@ public class Ledger {
                     ORDER BY e.posted_at, e.id LIMIT ?""",
                     rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getObject(5, Long.class), rs.getString(6), Jdbc.instant(rs, "posted_at"), rs.getLong(8)},
-                    accountId, from, to, STATEMENT_LIMIT + 1);
+                    accountId, bound(from), bound(to), STATEMENT_LIMIT + 1);
             boolean truncated = raw.size() > STATEMENT_LIMIT;
             long running = opening.balanceFen();
             List<StatementLine> lines = new ArrayList<>();
@@ -212,7 +213,7 @@ public class Ledger {
                 GROUP BY a.id, a.type, a.party_id, a.currency ORDER BY a.party_id, a.currency""",
                 rs -> new AccountBalance(rs.getLong(1), AccountType.valueOf(rs.getString(2)), rs.getLong(3),
                         rs.getString(4), AccountType.valueOf(rs.getString(2)).normalSide(), rs.getLong(5)),
-                type, from, to));
+                type, bound(from), bound(to)));
     }
 
     /** The journals about order {@code orderId}, oldest first, with their legs. */
@@ -293,6 +294,15 @@ public class Ledger {
     private static Optional<Long> accountIdLocked(Connection c, AccountRef ref) throws SQLException {
         return Jdbc.one(c, "SELECT id FROM ledger_account WHERE type = ? AND party_id = ? AND currency = ? LOCK IN SHARE MODE",
                 rs -> rs.getLong(1), ref.type(), ref.partyId(), ref.currency());
+    }
+
+    /**
+     * Entries are stored in whole seconds (see {@link #insert}) and the driver binds instants without their fraction,
+     * so a bound is taken up to the next whole second: "before asOf" includes everything posted in asOf's second.
+     */
+    static Instant bound(Instant t) {
+        Instant s = t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return s.equals(t) ? t : s.plusSeconds(1);
     }
 
     private static AccountBalance balanceRow(long id, String type, long party, String currency, long signed) {

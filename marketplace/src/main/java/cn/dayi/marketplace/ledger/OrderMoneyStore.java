@@ -20,12 +20,17 @@ final class OrderMoneyStore {
     private OrderMoneyStore() {
     }
 
+    /** Locking reads inside a transaction (see above); plain reads in auto-commit, which see the latest rows anyway. */
+    private static String lock(Connection c) throws SQLException {
+        return c.getAutoCommit() ? "" : " LOCK IN SHARE MODE";
+    }
+
     /** The recorded payment of an order. */
     record PaymentRow(String method, long amountFen, String currency, String reference) {
     }
 
     static Optional<PaymentRow> payment(Connection c, long orderId) throws SQLException {
-        return Jdbc.one(c, "SELECT method, amount_fen, currency, reference FROM payment_record WHERE order_id = ? LOCK IN SHARE MODE",
+        return Jdbc.one(c, "SELECT method, amount_fen, currency, reference FROM payment_record WHERE order_id = ?" + lock(c),
                 rs -> new PaymentRow(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), orderId);
     }
 
@@ -34,7 +39,7 @@ final class OrderMoneyStore {
         return -Jdbc.count(c, """
                 SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
                 JOIN ledger_account a ON a.id = e.account_id
-                WHERE j.order_id = ? AND a.type = 'BUYER_PREPAID' AND e.currency = ? LOCK IN SHARE MODE""", orderId, currency);
+                WHERE j.order_id = ? AND a.type = 'BUYER_PREPAID' AND e.currency = ?""" + lock(c), orderId, currency);
     }
 
     /** Revenue recognised on the order, net of clawbacks, per revenue account (credit as positive fen). */
@@ -45,7 +50,7 @@ final class OrderMoneyStore {
                 JOIN ledger_account a ON a.id = e.account_id
                 WHERE j.order_id = ? AND e.currency = ?
                   AND a.type IN ('OWNER_PAYABLE', 'FISCAL_FUND_PAYABLE', 'OPERATOR_PAYABLE', 'PLATFORM_REVENUE')
-                GROUP BY a.type, a.party_id ORDER BY a.type, a.party_id LOCK IN SHARE MODE""",
+                GROUP BY a.type, a.party_id ORDER BY a.type, a.party_id""" + lock(c),
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)}, orderId, currency)) {
             if ((Long) r[2] > 0) {
                 out.put(new AccountRef(AccountType.valueOf((String) r[0]), (Long) r[1], currency), (Long) r[2]);
@@ -55,11 +60,11 @@ final class OrderMoneyStore {
     }
 
     static long refundedFen(Connection c, long orderId) throws SQLException {
-        return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM order_refund WHERE order_id = ? LOCK IN SHARE MODE", orderId);
+        return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM order_refund WHERE order_id = ?" + lock(c), orderId);
     }
 
     static long refundCount(Connection c, long orderId) throws SQLException {
-        return Jdbc.count(c, "SELECT COUNT(*) FROM order_refund WHERE order_id = ? LOCK IN SHARE MODE", orderId);
+        return Jdbc.count(c, "SELECT COUNT(*) FROM order_refund WHERE order_id = ?" + lock(c), orderId);
     }
 
     static List<OrderMoney.Refund> refunds(Connection c, long orderId) throws SQLException {
