@@ -159,6 +159,15 @@ class AuthorisationMatrixIT implements RealServices {
         return id;
     }
 
+    /** Owner B's OWNER_PAYABLE ledger account, posted to by completing an order on the priced instrument. */
+    private synchronized long ownerBRevenueAccount() {
+        String sql = "SELECT id FROM ledger_account WHERE type = 'OWNER_PAYABLE' AND party_id = ?";
+        if (jdbc.read(c -> Jdbc.one(c, sql, rs -> rs.getLong(1), w.ownerB)).isEmpty()) {
+            post(w.technicianX, "/api/v1/orders/" + inService() + "/check-out", Map.of());
+        }
+        return jdbc.read(c -> Jdbc.one(c, sql, rs -> rs.getLong(1), w.ownerB)).orElseThrow();
+    }
+
     private long inService() {
         long id = confirmed();
         post(w.technicianX, "/api/v1/orders/" + id + "/check-in", Map.of());
@@ -726,6 +735,17 @@ class AuthorisationMatrixIT implements RealServices {
                 who -> HttpRequest.POST("/api/v1/orders/" + testingReviewed() + "/review/reply", Map.of("reply", "谢谢"))));
         m.add(new Case("GET", "/api/v1/instruments/{id}/reviews", EVERYONE,
                 who -> HttpRequest.GET("/api/v1/instruments/" + priced + "/reviews")));
+        // money: the serving operator's finance staff or manager refund (Idempotency-Key required); whoever sees the
+        // order sees its money; a party's accounts and statements for its own people and platform admins
+        m.add(new Case("POST", "/api/v1/orders/{id}/refunds", EnumSet.of(Who.MANAGER_X, Who.FINANCE_X),
+                who -> HttpRequest.POST("/api/v1/orders/" + confirmed() + "/refunds", Map.of("amountFen", 1,
+                        "reason", "矩阵测试")).header("Idempotency-Key", "matrix-" + seq.incrementAndGet())));
+        m.add(new Case("GET", "/api/v1/orders/{id}/money", orderParties,
+                who -> HttpRequest.GET("/api/v1/orders/" + confirmed() + "/money")));
+        m.add(new Case("GET", "/api/v1/ledger/parties/{party}/accounts", EnumSet.of(Who.ADMIN, Who.MANAGER_X, Who.FINANCE_X),
+                who -> HttpRequest.GET("/api/v1/ledger/parties/" + w.operatorX + "/accounts")));
+        m.add(new Case("GET", "/api/v1/ledger/accounts/{accountId}/statement", EnumSet.of(Who.ADMIN, Who.OWNER_B),
+                who -> HttpRequest.GET("/api/v1/ledger/accounts/" + ownerBRevenueAccount() + "/statement")));
         // operator and owner pages
         Set<Who> anyOperatorStaff = EnumSet.copyOf(STAFF_X);
         anyOperatorStaff.add(Who.MANAGER_Y);

@@ -1,5 +1,6 @@
 package cn.dayi.operator.booking;
 
+import cn.dayi.marketplace.account.Actor;
 import cn.dayi.marketplace.account.ActorResolver;
 import cn.dayi.marketplace.booking.Availability;
 import cn.dayi.marketplace.booking.Availability.NewBlackout;
@@ -9,12 +10,14 @@ import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
 import cn.dayi.marketplace.booking.OrderState;
 import cn.dayi.marketplace.booking.ServiceOrder;
+import cn.dayi.marketplace.idempotency.Idempotency;
 import cn.dayi.marketplace.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
@@ -38,7 +41,10 @@ import java.util.Map;
  *       (→ COMPLETED), {@code /no-show} (CONFIRMED → NO_SHOW, 15 minutes after the start at the
  *       earliest; slots freed) — the operator's manager or technician</li>
  *   <li>{@code POST /api/v1/orders/{id}/bank-transfer} {@code {"amountFen", "reference"}}
- *       (AWAITING_PAYMENT → CONFIRMED) — its manager or finance staff; each reference once</li>
+ *       (AWAITING_PAYMENT → CONFIRMED) — its manager or finance staff; each reference once; takes an optional
+ *       {@code Idempotency-Key} header ({@link Idempotency}: a repeat replays the first answer, 409
+ *       {@code IDEMPOTENCY_KEY_IN_FLIGHT}, 422 {@code IDEMPOTENCY_KEY_REUSED}); the payment is posted to the ledger
+ *       (debit bank clearing, credit the buyer's prepayment) in the same transaction</li>
  *   <li>{@code PUT /api/v1/instruments/{id}/booking-rules} {@link BookingRules} — the holding operator's manager</li>
  *   <li>{@code POST /api/v1/instruments/{id}/blackouts} {@code {"start","end","reason","note"}} → 201
  *       {@code {"id"}} — its manager or technician</li>
@@ -56,8 +62,10 @@ public class OrderApiController {
     private final ActorResolver actors;
     private final Bookings bookings;
     private final Availability availability;
+    private final Idempotency idempotency;
 
-    public OrderApiController(ActorResolver actors, Bookings bookings, Availability availability) {
+    public OrderApiController(ActorResolver actors, Bookings bookings, Availability availability, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.actors = actors;
         this.bookings = bookings;
         this.availability = availability;
@@ -109,8 +117,13 @@ public class OrderApiController {
     }
 
     @Post("/orders/{id}/bank-transfer")
-    public ServiceOrder bankTransfer(@Nullable Authentication auth, @PathVariable long id, @Nullable @Body BankTransfer body) {
-        return bookings.recordBankTransfer(actors.require(auth), id, body);
+    public HttpResponse<?> bankTransfer(@Nullable Authentication auth, @PathVariable long id,
+                                        @Nullable @Header(Idempotency.HEADER) String idempotencyKey,
+                                        @Nullable @Body BankTransfer body) {
+        Actor actor = actors.require(auth);
+        return idempotency.run(actor.personId(), idempotencyKey, Idempotency.Requirement.OPTIONAL,
+                "POST /api/v1/orders/" + id + "/bank-transfer", body,
+                () -> HttpResponse.ok(bookings.recordBankTransfer(actor, id, body)));
     }
 
     @Put("/instruments/{id}/booking-rules")
