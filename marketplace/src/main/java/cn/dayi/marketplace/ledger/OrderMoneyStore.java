@@ -42,6 +42,14 @@ final class OrderMoneyStore {
                 WHERE j.order_id = ? AND a.type = 'BUYER_PREPAID' AND e.currency = ?""" + lock(c), orderId, currency);
     }
 
+    /** Fen of the order's voucher part still posted (VOUCHER_HELD less VOUCHER_RELEASED) on VOUCHER_RECEIVABLE. */
+    static long voucherPostedFen(Connection c, long orderId, String currency) throws SQLException {
+        return Jdbc.count(c, """
+                SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
+                JOIN ledger_account a ON a.id = e.account_id
+                WHERE j.order_id = ? AND a.type = 'VOUCHER_RECEIVABLE' AND e.currency = ?""", orderId, currency);
+    }
+
     /** Revenue recognised on the order, net of clawbacks, per revenue account (credit as positive fen). */
     static Map<AccountRef, Long> recognised(Connection c, long orderId, String currency) throws SQLException {
         Map<AccountRef, Long> out = new LinkedHashMap<>();

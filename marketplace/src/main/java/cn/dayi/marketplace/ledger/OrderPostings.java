@@ -1,16 +1,19 @@
 package cn.dayi.marketplace.ledger;
 
 import cn.dayi.marketplace.booking.CancellationPolicy;
+import cn.dayi.marketplace.booking.OrderCover;
 import cn.dayi.marketplace.booking.OrderLifecycle;
 import cn.dayi.marketplace.booking.OrderState;
 import cn.dayi.marketplace.booking.OrderTransitionListener;
 import cn.dayi.marketplace.booking.ServiceOrder;
 import cn.dayi.marketplace.tariff.QuoteView;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +38,17 @@ import org.slf4j.LoggerFactory;
  *       start: {@link CancellationPolicy#LATE_FEE_BP} of the total, earned and split as instrument use; the rest stays
  *       held for a refund</td></tr>
  * </table>
- * Moves without a recorded payment (cancelling an unpaid order, expiry, rejection) post nothing.
+ * <p><b>Innovation vouchers.</b> When an order is CONFIRMED (by bank transfer, card or wholly by voucher), the part a
+ * voucher covers ({@link OrderCover}) is posted as {@code ORDER:<id>:VOUCHER}: debit VOUCHER_RECEIVABLE (the fiscal
+ * fund owes it), credit the buyer's BUYER_PREPAID, so completion earns and splits cash and voucher alike. When a
+ * confirmed order is CANCELLED or a NO_SHOW the voucher is released, and so is its posting
+ * ({@code ORDER:<id>:VOUCHER_RELEASED}, the reverse legs) before any fee is earned from the cash held.
+ * This listener runs after the voucher feature's ({@code @Order}) so a hold made in the same move is seen.
+ *
+ * Moves without a recorded payment or voucher (cancelling an unpaid order, expiry, rejection) post nothing.
  */
 @Singleton
+@Order(100)
 class OrderPostings implements OrderTransitionListener {
 
     /**
@@ -51,9 +62,10 @@ class OrderPostings implements OrderTransitionListener {
     private static final Logger LOG = LoggerFactory.getLogger(OrderPostings.class);
 
     private final Ledger ledger;
+    private final List<OrderCover> covers;
     private final int ownCommissionBp;
 
-    OrderPostings(Ledger ledger,
+    OrderPostings(Ledger ledger, List<OrderCover> covers,
                   @Value("${dayi.ledger.own-instrument-commission-bp:" + OWN_INSTRUMENT_COMMISSION_BP_DEFAULT + "}")
                   int ownCommissionBp) {
         if (ownCommissionBp < 0 || ownCommissionBp > 10_000) {
@@ -61,6 +73,7 @@ class OrderPostings implements OrderTransitionListener {
                     + ownCommissionBp);
         }
         this.ledger = ledger;
+        this.covers = covers;
         this.ownCommissionBp = ownCommissionBp;
     }
 
@@ -72,18 +85,44 @@ class OrderPostings implements OrderTransitionListener {
             return;
         }
         Optional<OrderMoneyStore.PaymentRow> paid = OrderMoneyStore.payment(c, before.id());
+        long buyer = before.buyerOrganisation().id();
+        if (to == OrderState.CONFIRMED) {
+            if (paid.isPresent()) {
+                OrderMoneyStore.PaymentRow p = paid.get();
+                ledger.post(c, new JournalDraft(key(before, "PAID"), "PAID", before.id(), p.method() + " " + p.reference(),
+                        null, PostingRules.payment(p.method(), buyer, p.amountFen(), p.currency())), now);
+            }
+            long voucherFen = 0;
+            for (OrderCover cover : covers) {
+                voucherFen += cover.coveredFen(c, before.id());
+            }
+            if (voucherFen > 0) {
+                ledger.post(c, new JournalDraft(key(before, "VOUCHER"), "VOUCHER_HELD", before.id(),
+                        "innovation voucher part of order " + before.id(), null, voucherLegs(buyer, voucherFen,
+                        before.currency())), now);
+            } else if (paid.isEmpty()) {
+                LOG.warn("Order {} was confirmed without a recorded payment or voucher; nothing posted", before.id());
+            }
+            return;
+        }
+        if ((to == OrderState.CANCELLED || to == OrderState.NO_SHOW) && before.state() == OrderState.CONFIRMED) {
+            long posted = OrderMoneyStore.voucherPostedFen(c, before.id(), before.currency());
+            if (posted > 0) {
+                ledger.post(c, new JournalDraft(key(before, "VOUCHER_RELEASED"), "VOUCHER_RELEASED", before.id(),
+                        "innovation voucher released with order " + before.id(), null,
+                        voucherLegs(buyer, -posted, before.currency())), now);
+            }
+        }
         if (paid.isEmpty()) {
-            if (to == OrderState.CONFIRMED) {
-                LOG.warn("Order {} was confirmed without a recorded payment; nothing posted", before.id());
+            if (to == OrderState.COMPLETED) {
+                // wholly voucher-paid: earn what is held (the voucher part)
+                recognise(c, before, "COMPLETED", "COMPLETED", OrderMoneyStore.heldFen(c, before.id(), before.currency()),
+                        false, before.currency(), now, "revenue of order " + before.id());
             }
             return;
         }
         OrderMoneyStore.PaymentRow p = paid.get();
-        long buyer = before.buyerOrganisation().id();
         switch (to) {
-            case CONFIRMED -> ledger.post(c, new JournalDraft(key(before, "PAID"), "PAID", before.id(),
-                    p.method() + " " + p.reference(), null, PostingRules.payment(p.method(), buyer, p.amountFen(),
-                    p.currency())), now);
             case COMPLETED -> recognise(c, before, "COMPLETED", "COMPLETED", OrderMoneyStore.heldFen(c, before.id(),
                     p.currency()), false, p.currency(), now, "revenue of order " + before.id());
             case CANCELLED -> {
@@ -124,6 +163,12 @@ class OrderPostings implements OrderTransitionListener {
         RevenueTerms terms = OrderMoneyStore.terms(c, o.instrument().id(), o.operator().id(), ownCommissionBp);
         ledger.post(c, new JournalDraft(key(o, keySuffix), event, o.id(), memo, null,
                 PostingRules.recognition(o.buyerOrganisation().id(), earned, use, fees, terms, currency)), now);
+    }
+
+    /** Debit VOUCHER_RECEIVABLE, credit the buyer's prepayment by {@code fen} (negative: the reverse). */
+    private static List<JournalDraft.Leg> voucherLegs(long buyer, long fen, String currency) {
+        return List.of(JournalDraft.Leg.debit(AccountRef.platform(AccountType.VOUCHER_RECEIVABLE, currency), fen),
+                JournalDraft.Leg.credit(AccountRef.of(AccountType.BUYER_PREPAID, buyer, currency), fen));
     }
 
     private static String key(ServiceOrder o, String suffix) {

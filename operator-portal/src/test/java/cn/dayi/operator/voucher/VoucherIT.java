@@ -215,6 +215,10 @@ class VoucherIT implements RealServices {
         Map<String, Object> grant = list(b.token(), "/api/v1/organisations/" + b.org() + "/voucher-grants").get(0);
         assertEquals(0L, num(grant, "heldFen"));
         assertEquals(1_500_000L, num(grant, "capturedFen"));
+        Map<String, Object> money = send(w.financeX, HttpRequest.GET("/api/v1/orders/" + order + "/money"));
+        assertEquals(1_500_000L, num(money, "paidFen"), "cash paid by bank transfer");
+        assertEquals(3_000_000L, num(money, "earnedFen"), "cash and voucher are both earned and split at completion");
+        assertEquals(0L, num(money, "heldFen"));
 
         String period = YearMonth.now(ClockFactory.SHANGHAI).toString();
         assertEquals(403, fails(w.technicianX, HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/voucher-claims",
@@ -251,6 +255,8 @@ class VoucherIT implements RealServices {
         assertEquals(0L, bookings.cashDueFen(order));
         assertEquals("PAID_BY_VOUCHER", jdbc.read(c -> Jdbc.one(c, "SELECT event FROM service_order_event WHERE order_id = ? "
                 + "ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), order)).orElseThrow());
+        assertEquals(800_000L, num(send(w.financeX, HttpRequest.GET("/api/v1/orders/" + order + "/money")), "heldFen"),
+                "the voucher part is posted as held for the buyer (receivable from the fiscal fund)");
     }
 
     @Test
