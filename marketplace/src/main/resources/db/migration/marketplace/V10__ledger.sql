@@ -71,10 +71,10 @@ CREATE TABLE order_refund (
     journal_id   BIGINT        NOT NULL,
     recorded_by  BIGINT        NOT NULL,
     recorded_at  TIMESTAMP(3)  NOT NULL,
-    CONSTRAINT fk_orf_order FOREIGN KEY (order_id) REFERENCES service_order (id),
-    CONSTRAINT fk_orf_journal FOREIGN KEY (journal_id) REFERENCES ledger_journal (id),
-    CONSTRAINT fk_orf_person FOREIGN KEY (recorded_by) REFERENCES person (id),
-    CONSTRAINT ck_orf_amount CHECK (amount_fen > 0),
+    CONSTRAINT fk_refund_order FOREIGN KEY (order_id) REFERENCES service_order (id),
+    CONSTRAINT fk_refund_journal FOREIGN KEY (journal_id) REFERENCES ledger_journal (id),
+    CONSTRAINT fk_refund_person FOREIGN KEY (recorded_by) REFERENCES person (id),
+    CONSTRAINT ck_refund_amount CHECK (amount_fen > 0),
     INDEX ix_or_order (order_id, id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
