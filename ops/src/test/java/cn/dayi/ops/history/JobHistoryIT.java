@@ -65,9 +65,9 @@ class JobHistoryIT implements RealServices {
         Map<String, Object> o = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/admin/jobs").bearerAuth(token), Map.class);
         assertEquals(true, o.get("schedulerRunning"));
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) o.get("jobs");
-        assertEquals(List.of("entrustment-expiry", "hold-expiry", "job-history-pruning", "monthly-settlement", "test-flaky"),
-                jobs.stream().map(j -> j.get("name")).toList());
-        Map<String, Object> hold = jobs.get(1);
+        assertEquals(List.of("card-reconciliation", "entrustment-expiry", "hold-expiry", "job-history-pruning",
+                "monthly-settlement", "test-flaky", "voucher-expiry"), jobs.stream().map(j -> j.get("name")).toList());
+        Map<String, Object> hold = jobs.get(2);
         assertEquals("0 * * * * ?", hold.get("cron"));
         assertEquals("Asia/Shanghai", hold.get("timeZone"));
         Instant next = Instant.parse((String) hold.get("nextFireAt"));
