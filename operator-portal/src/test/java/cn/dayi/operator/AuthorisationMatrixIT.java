@@ -402,6 +402,12 @@ class AuthorisationMatrixIT implements RealServices {
         return HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE);
     }
 
+    /** A map as an url-encoded form body. */
+    private static String formOf(Map<String, Object> fields) {
+        return fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(String.valueOf(e.getValue()),
+                StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+    }
+
     private static MutableHttpRequest<?> form(String path, String body) {
         return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE);
     }
@@ -457,6 +463,12 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("POST", "/api/v1/admin/organisations/{id}/verification", EnumSet.of(Who.ADMIN),
                 who -> HttpRequest.POST("/api/v1/admin/organisations/" + w.enterprise + "/verification",
                         Map.of("approve", true))));
+        // registration and verification pages
+        m.add(new Case("GET", "/register", EVERYONE, who -> page("/register")));
+        m.add(new Case("POST", "/register", EVERYONE, who -> form("/register", formOf(registration(seq.incrementAndGet())))));
+        m.add(new Case("GET", "/admin/verifications", EnumSet.of(Who.ADMIN), who -> page("/admin/verifications")));
+        m.add(new Case("POST", "/admin/verifications/{id}", EnumSet.of(Who.ADMIN),
+                who -> form("/admin/verifications/" + w.enterprise, "decision=approve")));
         // administration pages
         m.add(new Case("GET", "/admin", EnumSet.of(Who.ADMIN), who -> page("/admin?q=大学")));
         m.add(new Case("POST", "/admin/organisations", EnumSet.of(Who.ADMIN), who -> form("/admin/organisations",

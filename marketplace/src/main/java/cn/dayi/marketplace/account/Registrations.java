@@ -106,6 +106,23 @@ public class Registrations {
         }
     }
 
+    /** Organisations waiting for verification (PENDING), oldest first, with who registered them. */
+    public List<Pending> pending() {
+        return jdbc.read(c -> Jdbc.list(c, """
+                SELECT o.id, o.name_zh, o.credit_code, o.region_code, o.created_at AS registered_at,
+                       (SELECT p.email FROM membership m JOIN person p ON p.id = m.person_id
+                        WHERE m.organisation_id = o.id ORDER BY m.person_id LIMIT 1) AS registrant
+                FROM organisation o WHERE o.verification = 'PENDING' ORDER BY o.created_at, o.id""",
+                rs -> new Pending(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        Jdbc.instant(rs, "registered_at"), rs.getString(6))));
+    }
+
+    /** An organisation waiting for verification. */
+    @Serdeable
+    public record Pending(long organisationId, String name, String creditCode, String regionCode,
+                          java.time.Instant registeredAt, String registrantEmail) {
+    }
+
     /** A platform admin verifies ({@code approve}) or rejects (with {@code reason}) an organisation. */
     public Verification decide(Actor admin, long organisationId, boolean approve, String reason) {
         admin.requireRole(Role.PLATFORM_ADMIN);
