@@ -76,6 +76,8 @@ class AuthorisationMatrixIT implements RealServices {
     long voucherClaim;
     /** Instrument B[1], also held by operator X: incidents are reported on it (they block its calendar). */
     String incidentOn;
+    /** A self-registered enterprise, still PENDING, whose registrant uploaded a business licence. */
+    long pendingWithLicence;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -101,6 +103,18 @@ class AuthorisationMatrixIT implements RealServices {
         post(w.fiscal, "/api/v1/voucher-programmes/" + voucherProgramme + "/grants",
                 Map.of("enterpriseId", w.enterprise, "amountFen", 100_000_000));
         voucherClaim = voucherClaim();
+        pendingWithLicence = pendingWithLicence();
+    }
+
+    private long pendingWithLicence() {
+        Map<String, Object> registration = registration(9_000_001);
+        long org = ((Number) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/registrations", registration), Map.class)
+                .get("organisationId")).longValue();
+        String registrant = String.valueOf(http.toBlocking().retrieve(HttpRequest.POST("/api/v1/auth/token",
+                Map.of("email", registration.get("email"), "password", "registration-pw1")), Map.class).get("accessToken"));
+        http.toBlocking().exchange(HttpRequest.PUT("/api/v1/organisations/" + org + "/licence?name=licence.pdf", PDF)
+                .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE).bearerAuth(registrant));
+        return org;
     }
 
     private static Map<String, Object> voucherProgramme() {
@@ -469,6 +483,17 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("GET", "/admin/verifications", EnumSet.of(Who.ADMIN), who -> page("/admin/verifications")));
         m.add(new Case("POST", "/admin/verifications/{id}", EnumSet.of(Who.ADMIN),
                 who -> form("/admin/verifications/" + w.enterprise, "decision=approve")));
+        // business licences: the world's enterprise is verified already (its member gets 409 ALREADY_VERIFIED or the
+        // page's explanation, i.e. through); the pending enterprise's licence is for the admin's eyes
+        m.add(new Case("PUT", "/api/v1/organisations/{id}/licence", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.PUT("/api/v1/organisations/" + w.enterprise + "/licence?name=licence.pdf", PDF)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM_TYPE)));
+        m.add(new Case("GET", "/api/v1/organisations/{id}/licence", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.GET("/api/v1/organisations/" + pendingWithLicence + "/licence")));
+        m.add(new Case("POST", "/account/organisations/{id}/licence", EnumSet.of(Who.BUYER),
+                who -> HttpRequest.POST("/account/organisations/" + w.enterprise + "/licence", MultipartBody.builder()
+                        .addPart("file", "licence.pdf", MediaType.APPLICATION_PDF_TYPE, PDF).build())
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE)));
         // administration pages
         m.add(new Case("GET", "/admin", EnumSet.of(Who.ADMIN), who -> page("/admin?q=大学")));
         m.add(new Case("POST", "/admin/organisations", EnumSet.of(Who.ADMIN), who -> form("/admin/organisations",

@@ -13,12 +13,21 @@ public enum FileKind {
 
     /** Test results (检测报告, data): PDF, images, CSV / Excel / Word, ZIP, plain text, JSON. */
     RESULT(Set.of("pdf", "png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "csv", "txt", "xlsx", "xls", "docx",
-            "zip", "json"));
+            "zip", "json"), Long.MAX_VALUE),
+    /** A business licence (营业执照) for real-name verification: a scan or photo as PDF, PNG or JPEG, at most 10 MiB. */
+    LICENCE(Set.of("pdf", "png", "jpg", "jpeg"), 10L * 1024 * 1024);
 
     private final Set<String> extensions;
+    private final long maxBytes;
 
-    FileKind(Set<String> extensions) {
+    FileKind(Set<String> extensions, long maxBytes) {
         this.extensions = extensions;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The most bytes a file of this kind may have within a store that allows {@code storeMax}. */
+    long maxBytes(long storeMax) {
+        return Math.min(maxBytes, storeMax);
     }
 
     public Set<String> extensions() {
@@ -35,5 +44,5 @@ public enum FileKind {
         return extensions.contains(ext) ? Optional.of(ext) : Optional.empty();
     }
 
-    static final Map<String, String> NAMES_ZH = Map.of("RESULT", "检测结果");
+    static final Map<String, String> NAMES_ZH = Map.of("RESULT", "检测结果", "LICENCE", "营业执照");
 }

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <p>Saving is two steps so that nothing is half-saved: {@link #stage} streams the upload into a
  * temporary file in the store's {@code tmp} folder (never into memory), counting bytes and computing
  * the SHA-256 as it goes, and stops at {@code dayi.files.max-bytes} (default 100 MiB = 104,857,600
- * bytes); then it detects the type from the bytes. {@link #commit} inserts the row on the caller's
+ * bytes; a {@link FileKind} may allow less: a licence 10 MiB); then it detects the type from the bytes. {@link #commit} inserts the row on the caller's
  * transaction and moves the file into place; a {@link Staged} file that is not committed is
  * {@link Staged#close() deleted}, and one whose transaction rolled back is removed by
  * {@link Staged#rolledBack()}.
@@ -161,8 +161,9 @@ public class FileStore {
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "FILE_TYPE_NOT_ALLOWED", "'" + name + "' is not a file type accepted as "
                 + kind.name().toLowerCase(java.util.Locale.ROOT) + " (" + FileKind.NAMES_ZH.get(kind.name()) + "); accepted: "
                 + kind.extensions().stream().sorted().toList() + "."));
-        if (declaredLength > maxBytes) {
-            throw tooLarge(declaredLength);
+        long limit = kind.maxBytes(maxBytes);
+        if (declaredLength > limit) {
+            throw tooLarge(declaredLength, limit);
         }
         Path temp;
         try {
@@ -179,8 +180,8 @@ public class FileStore {
                 byte[] buffer = new byte[64 * 1024];
                 for (int n; (n = in.read(buffer)) >= 0; ) {
                     size += n;
-                    if (size > maxBytes) {
-                        throw tooLarge(declaredLength > 0 ? declaredLength : size);
+                    if (size > limit) {
+                        throw tooLarge(declaredLength > 0 ? declaredLength : size, limit);
                     }
                     out.write(buffer, 0, n);
                 }
@@ -296,9 +297,9 @@ public class FileStore {
                 + "told (logged); please ask them to upload it again.");
     }
 
-    private ApiException tooLarge(long size) {
+    private static ApiException tooLarge(long size, long limit) {
         return new ApiException.RuleViolation(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "FILE_TOO_LARGE", "The file is "
-                + (size >= 0 ? "larger than " : "") + "the limit of " + maxBytes / (1024 * 1024) + " MB (" + maxBytes
+                + (size >= 0 ? "larger than " : "") + "the limit of " + limit / (1024 * 1024) + " MB (" + limit
                 + " bytes) per file; nothing was saved. Split or compress it (ZIP) and upload again.");
     }
 

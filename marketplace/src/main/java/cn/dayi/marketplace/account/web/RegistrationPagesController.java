@@ -37,7 +37,8 @@ import java.util.Map;
  *       verifies it. Bad input shows the form again, each field's reason beside it, everything typed kept (but
  *       the password).</li>
  *   <li>{@code GET /admin/verifications} (platform admins): organisations waiting, with their unified social
- *       credit code and who registered; {@code POST /admin/verifications/{id}} (form: decision=approve|reject,
+ *       credit code, who registered and the business licence they uploaded (a link to open it, or a warning that
+ *       there is none yet); {@code POST /admin/verifications/{id}} (form: decision=approve|reject,
  *       reason — required to reject; the registrant is e-mailed the decision).</li>
  * </ul>
  */
@@ -50,11 +51,14 @@ public class RegistrationPagesController {
     private final Registrations registrations;
     private final ActorResolver actors;
     private final Pages pages;
+    private final VerificationStandings standings;
 
-    public RegistrationPagesController(Registrations registrations, ActorResolver actors, Pages pages) {
+    public RegistrationPagesController(Registrations registrations, ActorResolver actors, Pages pages,
+                                       VerificationStandings standings) {
         this.registrations = registrations;
         this.actors = actors;
         this.pages = pages;
+        this.standings = standings;
     }
 
     /** The registration form. */
@@ -69,9 +73,9 @@ public class RegistrationPagesController {
     public record DecisionForm(@Nullable String decision, @Nullable String reason) {
     }
 
-    /** A waiting organisation as the page shows it. */
+    /** A waiting organisation as the page shows it; {@code licence} null when no licence is uploaded yet. */
     public record PendingRow(long id, String name, String creditCode, String region, String registeredAt,
-                             String registrant) {
+                             String registrant, String licence) {
     }
 
     @Get(value = "/register", produces = MediaType.TEXT_HTML)
@@ -112,7 +116,7 @@ public class RegistrationPagesController {
         Map<String, Object> model = pages.model(request, pages.text(request).get("verifications.title"), "admin");
         List<PendingRow> rows = registrations.pending().stream().map(p -> new PendingRow(p.organisationId(), p.name(),
                 p.creditCode(), p.regionCode() == null ? "—" : p.regionCode(), WHEN.format(p.registeredAt()),
-                p.registrantEmail() == null ? "—" : p.registrantEmail())).toList();
+                p.registrantEmail() == null ? "—" : p.registrantEmail(), standings.licenceOf(p.organisationId()))).toList();
         model.put("pending", rows);
         model.put("done", done);
         model.put("error", error);

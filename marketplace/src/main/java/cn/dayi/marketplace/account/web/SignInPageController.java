@@ -39,7 +39,8 @@ import java.util.Map;
  * session cookie (the same JWT as the API's bearer token; HttpOnly, SameSite=Lax, Secure unless
  * {@code dayi.accounts.secure-cookie=false}) and goes to {@code next} or {@code /account};
  * {@code POST /sign-out}; {@code GET /account} (my roles, links to my portals, password change via
- * {@code POST /account/password}). A failed sign-in
+ * {@code POST /account/password}, and for an enterprise not yet verified its standing and the business-licence
+ * upload form of {@link LicenceController}). A failed sign-in
  * shows the form again with the e-mail kept and the reason (wrong credentials, or throttled with
  * the wait).
  */
@@ -52,10 +53,12 @@ public class SignInPageController {
     private final ActorResolver actors;
     private final Accounts accounts;
     private final Pages pages;
+    private final VerificationStandings standings;
     private final String cookieName;
     private final boolean secureCookie;
 
     public SignInPageController(SignIn signIn, Tokens tokens, ActorResolver actors, Accounts accounts, Pages pages,
+                                VerificationStandings standings,
                                 @Value("${micronaut.security.token.cookie.cookie-name:JWT}") String cookieName,
                                 @Value("${dayi.accounts.secure-cookie:true}") boolean secureCookie) {
         this.signIn = signIn;
@@ -63,6 +66,7 @@ public class SignInPageController {
         this.actors = actors;
         this.accounts = accounts;
         this.pages = pages;
+        this.standings = standings;
         this.cookieName = cookieName;
         this.secureCookie = secureCookie;
     }
@@ -107,7 +111,9 @@ public class SignInPageController {
     @Get(value = "/account", produces = MediaType.TEXT_HTML)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public ModelAndView<Map<String, Object>> account(HttpRequest<?> request, @Nullable Authentication auth,
-                                                     @Nullable @QueryValue String changed) {
+                                                     @Nullable @QueryValue String changed,
+                                                     @Nullable @QueryValue String licence,
+                                                     @Nullable @QueryValue String licenceError) {
         Actor actor = actors.require(auth);
         PageText text = pages.text(request);
         Map<String, Object> model = pages.model(request, text.get("account.title"), "account");
@@ -127,6 +133,10 @@ public class SignInPageController {
         }
         model.put("portals", portals);
         model.put("changed", changed != null);
+        model.put("standings", standings.of(actor));
+        model.put("licenceUploaded", licence != null);
+        model.put("licenceError", licenceError == null ? null
+                : VerificationStandings.EXPLAINED.contains(licenceError) ? licenceError : "OTHER");
         model.put("passwordError", null);
         return new ModelAndView<>("account", model);
     }
@@ -146,7 +156,7 @@ public class SignInPageController {
             // every other session has ended; this one continues with a fresh token
             return HttpResponse.seeOther(URI.create("/account?changed=1")).cookie(sessionCookie(actor));
         } catch (ApiException.ValidationFailed e) {
-            ModelAndView<Map<String, Object>> page = account(request, auth, null);
+            ModelAndView<Map<String, Object>> page = account(request, auth, null, null, null);
             page.getModel().ifPresent(m -> m.put("passwordError", e.getMessage()));
             return HttpResponse.badRequest(page);
         }
