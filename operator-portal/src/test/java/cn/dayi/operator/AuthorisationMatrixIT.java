@@ -494,6 +494,13 @@ class AuthorisationMatrixIT implements RealServices {
                 who -> HttpRequest.POST("/account/organisations/" + w.enterprise + "/licence", MultipartBody.builder()
                         .addPart("file", "licence.pdf", MediaType.APPLICATION_PDF_TYPE, PDF).build())
                         .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE)));
+        // owner revenue report: the owner's admins and platform admins
+        m.add(new Case("GET", "/api/v1/owners/{ownerId}/revenue", EnumSet.of(Who.OWNER_A, Who.ADMIN),
+                who -> HttpRequest.GET("/api/v1/owners/" + w.ownerA + "/revenue")));
+        m.add(new Case("GET", "/owner/{ownerId}/revenue", EnumSet.of(Who.OWNER_A, Who.ADMIN),
+                who -> page("/owner/" + w.ownerA + "/revenue")));
+        m.add(new Case("GET", "/owner/{ownerId}/revenue/export", EnumSet.of(Who.OWNER_A, Who.ADMIN),
+                who -> HttpRequest.GET("/owner/" + w.ownerA + "/revenue/export?format=csv")));
         // administration pages
         m.add(new Case("GET", "/admin", EnumSet.of(Who.ADMIN), who -> page("/admin?q=大学")));
         m.add(new Case("POST", "/admin/organisations", EnumSet.of(Who.ADMIN), who -> form("/admin/organisations",

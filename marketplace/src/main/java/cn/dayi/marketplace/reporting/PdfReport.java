@@ -33,9 +33,9 @@ final class PdfReport {
             int n = table.columns().size();
             float size = 9;
             float[] widths = widths(table, font, size);
-            float natural = sum(widths);
-            if (natural > available) {
-                size = Math.max(6, size * available / natural);
+            // shrink the type in small steps until the table fits (the cell padding does not shrink with it)
+            while (sum(widths) > available && size > 6) {
+                size = Math.max(6, size - 0.25f);
                 widths = widths(table, font, size);
             }
             float scale = Math.min(1, available / sum(widths));
