@@ -36,7 +36,7 @@ public class Settlements {
 
     /** A written statement, as stored. */
     public record Statement(long id, long partyId, String period, int ordersCount, long minutesUsed, long grossFen,
-                            List<PartyStatement.Line> lines) {
+                            long shareFen, List<PartyStatement.Line> lines) {
     }
 
     private final Jdbc jdbc;
@@ -82,22 +82,28 @@ public class Settlements {
     /** The statements of a period, by party. */
     public List<Statement> statements(SettlementPeriod period) {
         return jdbc.read(c -> {
-            List<Statement> heads = Jdbc.list(c, "SELECT id, party_id, period, orders_count, minutes_used, gross_fen"
-                            + " FROM settlement_statement WHERE period = ? ORDER BY party_id",
-                    rs -> new Statement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
-                            rs.getLong(6), List.of()), period.toString());
-            return heads.stream().map(s -> {
-                try {
-                    return new Statement(s.id(), s.partyId(), s.period(), s.ordersCount(), s.minutesUsed(), s.grossFen(),
-                            Jdbc.list(c, "SELECT role, instrument_id, operator_id, owner_id, orders_count, minutes_used, gross_fen"
-                                            + " FROM settlement_statement_line WHERE statement_id = ? ORDER BY role, instrument_id, operator_id",
-                                    rs -> new PartyStatement.Line(PartyStatement.Role.valueOf(rs.getString(1)), rs.getLong(2),
-                                            rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getLong(6), rs.getLong(7)), s.id()));
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
+            List<Statement> heads = Jdbc.list(c, "SELECT id FROM settlement_statement WHERE period = ? ORDER BY party_id",
+                    rs -> read(c, rs.getLong(1)), period.toString());
+            return heads;
         });
+    }
+
+    /** One written statement with its lines, on the caller's connection (empty when there is none). */
+    static Statement read(Connection c, long statementId) throws SQLException {
+        Optional<Statement> head = Jdbc.one(c, "SELECT id, party_id, period, orders_count, minutes_used, gross_fen, share_fen"
+                        + " FROM settlement_statement WHERE id = ?",
+                rs -> new Statement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), List.of()), statementId);
+        if (head.isEmpty()) {
+            return null;
+        }
+        Statement s = head.get();
+        return new Statement(s.id(), s.partyId(), s.period(), s.ordersCount(), s.minutesUsed(), s.grossFen(), s.shareFen(),
+                Jdbc.list(c, "SELECT role, instrument_id, operator_id, owner_id, orders_count, minutes_used, gross_fen, share_fen"
+                                + " FROM settlement_statement_line WHERE statement_id = ? ORDER BY role, instrument_id, operator_id",
+                        rs -> new PartyStatement.Line(PartyStatement.Role.valueOf(rs.getString(1)), rs.getLong(2),
+                                rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)),
+                        statementId));
     }
 
     /** The run's state ({@code STARTED}, {@code COMPLETED}, {@code FAILED}), if the period was ever run. */
@@ -145,12 +151,14 @@ public class Settlements {
     }
 
     private static long insert(Connection c, SettlementPeriod period, PartyStatement s, Instant now) throws SQLException {
-        long id = Jdbc.insert(c, "INSERT INTO settlement_statement (party_id, period, orders_count, minutes_used, gross_fen, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", s.partyId(), period.toString(), s.ordersCount(), s.minutesUsed(), s.grossFen(), now);
+        long id = Jdbc.insert(c, "INSERT INTO settlement_statement (party_id, period, orders_count, minutes_used, gross_fen,"
+                + " share_fen, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", s.partyId(), period.toString(), s.ordersCount(),
+                s.minutesUsed(), s.grossFen(), s.shareFen(), now);
         for (PartyStatement.Line l : s.lines()) {
             Jdbc.update(c, "INSERT INTO settlement_statement_line (statement_id, role, instrument_id, operator_id, owner_id,"
-                            + " orders_count, minutes_used, gross_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, l.role(), l.instrumentId(), l.operatorId(), l.ownerId(), l.ordersCount(), l.minutesUsed(), l.grossFen());
+                            + " orders_count, minutes_used, gross_fen, share_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, l.role(), l.instrumentId(), l.operatorId(), l.ownerId(), l.ordersCount(), l.minutesUsed(), l.grossFen(),
+                    l.shareFen());
         }
         return id;
     }

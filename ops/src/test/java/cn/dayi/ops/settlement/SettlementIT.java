@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.ledger.AccountRef;
+import cn.dayi.marketplace.ledger.AccountType;
+import cn.dayi.marketplace.ledger.JournalDraft;
+import cn.dayi.marketplace.ledger.JournalDraft.Leg;
+import cn.dayi.marketplace.ledger.Ledger;
 import cn.dayi.ops.RealServices;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -43,6 +48,8 @@ class SettlementIT implements RealServices {
     Jdbc jdbc;
     @Inject
     CompletedOrdersSource source;
+    @Inject
+    Ledger ledger;
 
     long operatorX;
     long operatorY;
@@ -69,7 +76,20 @@ class SettlementIT implements RealServices {
             xrdB = instrument(c, "XRD-B", ownerB);
             ownOfX = instrument(c, "OWN-X", operatorX);
             // October (Shanghai): X serves NMR-A twice and SEM-A once, Y serves XRD-B twice, X its own instrument once
-            completed(c, nmrA, operatorX, 120_000, "2026-10-03T02:00:00Z", 120, "2026-10-03T05:00:00Z");
+            long first = completed(c, nmrA, operatorX, 120_000, "2026-10-03T02:00:00Z", 120, "2026-10-03T05:00:00Z");
+            // its completion as the ledger posted it (50/20/25/5), and a correction posted in November that a
+            // closed October never sees
+            ledger.post(c, new JournalDraft("ORDER:" + first + ":COMPLETED", "COMPLETED", first, null, null, List.of(
+                    Leg.debit(AccountRef.of(AccountType.BUYER_PREPAID, buyer, "CNY"), 120_000),
+                    Leg.credit(AccountRef.of(AccountType.OWNER_PAYABLE, ownerA, "CNY"), 60_000),
+                    Leg.credit(AccountRef.platform(AccountType.FISCAL_FUND_PAYABLE, "CNY"), 24_000),
+                    Leg.credit(AccountRef.of(AccountType.OPERATOR_PAYABLE, operatorX, "CNY"), 30_000),
+                    Leg.credit(AccountRef.platform(AccountType.PLATFORM_REVENUE, "CNY"), 6_000))),
+                    Instant.parse("2026-10-03T05:00:00Z"));
+            ledger.post(c, new JournalDraft("ORDER:" + first + ":CORRECTED", "REVERSED", first, null, null, List.of(
+                    Leg.debit(AccountRef.of(AccountType.OWNER_PAYABLE, ownerA, "CNY"), 1_000),
+                    Leg.credit(AccountRef.of(AccountType.BUYER_PREPAID, buyer, "CNY"), 1_000))),
+                    Instant.parse("2026-11-05T02:00:00Z"));
             completed(c, nmrA, operatorX, 60_000, "2026-10-10T02:00:00Z", 60, "2026-10-10T04:00:00Z");
             completed(c, semA, operatorX, 45_000, "2026-10-12T02:00:00Z", 90, "2026-10-12T04:00:00Z");
             completed(c, xrdB, operatorY, 30_000, "2026-10-20T02:00:00Z", 30, "2026-10-20T03:00:00Z");
@@ -103,6 +123,12 @@ class SettlementIT implements RealServices {
         PartyStatement a = byParty.get(ownerA);
         assertEquals(4, a.ordersCount());
         assertEquals(120_000 + 60_000 + 45_000 + 7_000, a.grossFen());
+        // shares as the ledger posted them before the period's end: only the first NMR-A order has a journal here
+        assertEquals(60_000, a.shareFen(), "owner A's 50 % of 1,200 元; the November correction is not October's");
+        assertEquals(30_000, x.shareFen(), "operator X's 25 %");
+        assertEquals(30_000, x.lines().stream().filter(l -> l.role() == PartyStatement.Role.OPERATOR
+                && l.instrumentId() == nmrA).findFirst().orElseThrow().shareFen());
+        assertEquals(0, byParty.get(ownerB).shareFen(), "no journal, no share");
         PartyStatement y = byParty.get(operatorY);
         assertEquals(63_333, y.grossFen());
         assertEquals(1, y.lines().size());
@@ -134,6 +160,7 @@ class SettlementIT implements RealServices {
             assertEquals(expected.grossFen(), s.grossFen(), "gross of party " + s.partyId());
             assertEquals(expected.ordersCount(), s.ordersCount());
             assertEquals(expected.minutesUsed(), s.minutesUsed());
+            assertEquals(expected.shareFen(), s.shareFen(), "share of party " + s.partyId());
             assertEquals(expected.lines().stream().sorted(LINE_ORDER).toList(), s.lines().stream().sorted(LINE_ORDER).toList());
         }
         // running again (a retry pressed twice, a recovered job) changes nothing
@@ -218,11 +245,12 @@ class SettlementIT implements RealServices {
                 instrument, operator, buyer, person, state, s, s.plusSeconds(60L * minutes), totalFen);
     }
 
-    private void completed(Connection c, long instrument, long operator, long totalFen, String start, int minutes,
+    private long completed(Connection c, long instrument, long operator, long totalFen, String start, int minutes,
                            String completedAt) throws SQLException {
         long id = order(c, instrument, operator, totalFen, start, minutes, "COMPLETED");
         Jdbc.update(c, "INSERT INTO service_order_event (order_id, event, from_state, to_state, at)"
                 + " VALUES (?, 'CHECKED_OUT', 'IN_SERVICE', 'COMPLETED', ?)", id, Instant.parse(completedAt));
+        return id;
     }
 
 }
