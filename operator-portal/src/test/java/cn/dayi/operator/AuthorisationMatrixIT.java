@@ -78,6 +78,8 @@ class AuthorisationMatrixIT implements RealServices {
     String incidentOn;
     /** A self-registered enterprise, still PENDING, whose registrant uploaded a business licence. */
     long pendingWithLicence;
+    /** A settled month's statement of owner A, written directly (its figures do not matter to the gate). */
+    long ownerStatement;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -104,6 +106,12 @@ class AuthorisationMatrixIT implements RealServices {
                 Map.of("enterpriseId", w.enterprise, "amountFen", 100_000_000));
         voucherClaim = voucherClaim();
         pendingWithLicence = pendingWithLicence();
+        ownerStatement = jdbc.write(c -> {
+            Jdbc.update(c, "INSERT INTO settlement_run (period, state, started_at) VALUES ('2020-01', 'COMPLETED', "
+                    + "CURRENT_TIMESTAMP(3))");
+            return Jdbc.insert(c, "INSERT INTO settlement_statement (party_id, period, orders_count, minutes_used, gross_fen, "
+                    + "created_at) VALUES (?, '2020-01', 0, 0, 0, CURRENT_TIMESTAMP(3))", w.ownerA);
+        });
     }
 
     private long pendingWithLicence() {
@@ -494,6 +502,21 @@ class AuthorisationMatrixIT implements RealServices {
                 who -> HttpRequest.POST("/account/organisations/" + w.enterprise + "/licence", MultipartBody.builder()
                         .addPart("file", "licence.pdf", MediaType.APPLICATION_PDF_TYPE, PDF).build())
                         .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE)));
+        // monthly statements: the party's owner admins (operator managers / finance for an operator) answer;
+        // platform admins read and see disputes
+        m.add(new Case("GET", "/api/v1/organisations/{partyId}/statements", EnumSet.of(Who.OWNER_A, Who.ADMIN),
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.ownerA + "/statements")));
+        m.add(new Case("POST", "/api/v1/statements/{id}/dispute", EnumSet.of(Who.OWNER_A),
+                who -> HttpRequest.POST("/api/v1/statements/" + ownerStatement + "/dispute", Map.of("reason", "矩阵"))));
+        m.add(new Case("POST", "/api/v1/statements/{id}/approve", EnumSet.of(Who.OWNER_A),
+                who -> HttpRequest.POST("/api/v1/statements/" + ownerStatement + "/approve", Map.of())));
+        m.add(new Case("GET", "/statements", EnumSet.of(Who.OWNER_A),
+                who -> page("/statements?org=" + w.ownerA)));
+        m.add(new Case("POST", "/statements/{id}/approve", EnumSet.of(Who.OWNER_A),
+                who -> form("/statements/" + ownerStatement + "/approve", "")));
+        m.add(new Case("POST", "/statements/{id}/dispute", EnumSet.of(Who.OWNER_A),
+                who -> form("/statements/" + ownerStatement + "/dispute", "reason=x")));
+        m.add(new Case("GET", "/admin/statements", EnumSet.of(Who.ADMIN), who -> page("/admin/statements")));
         // owner revenue report: the owner's admins and platform admins
         m.add(new Case("GET", "/api/v1/owners/{ownerId}/revenue", EnumSet.of(Who.OWNER_A, Who.ADMIN),
                 who -> HttpRequest.GET("/api/v1/owners/" + w.ownerA + "/revenue")));

@@ -1,0 +1,221 @@
+package cn.dayi.operator.settlement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.operator.RealServices;
+import cn.dayi.operator.World;
+import cn.dayi.ops.settlement.SettlementPeriod;
+import cn.dayi.ops.settlement.SettlementSource;
+import cn.dayi.ops.settlement.Settlements;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A month is settled after a booking on owner A's TEM (entrusted to operator X, 50/20/25/5) was paid and completed:
+ * owner A sees its statement with exactly the share the ledger credited it, disputes it on the page (a reason is
+ * required), platform admins see the dispute, then owner A approves it and it is final. Operator X sees its own
+ * share on its statement; nobody else sees either.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StatementReviewIT implements RealServices {
+
+    private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
+    private static final long RATE_FEN = 66_161;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+    @Inject
+    io.micronaut.context.ApplicationContext context;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    SettlementSource source;
+
+    World w;
+    long ownerShare;
+    long operatorShare;
+    final AtomicInteger day = new AtomicInteger(3);
+
+    @BeforeAll
+    void world() throws Exception {
+        w = World.in(context);
+        String tem = w.instrumentsA.get(0);
+        Map<String, Object> body = new HashMap<>();
+        body.put("ownerId", w.ownerA);
+        body.put("instruments", List.of(tem));
+        body.put("startsOn", LocalDate.now(SH).toString());
+        body.put("endsOn", LocalDate.now(SH).plusYears(2).toString());
+        body.put("shares", Map.of("ownerBp", 5000, "fiscalFundBp", 2000, "operatorBp", 2500, "platformBp", 500));
+        body.put("fiscalFunded", true);
+        long e = num(send(w.managerX, HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/entrustments", body)), "id");
+        send(w.managerX, HttpRequest.POST("/api/v1/entrustments/" + e + "/propose", Map.of()));
+        send(w.ownerAdminA, HttpRequest.POST("/api/v1/entrustments/" + e + "/accept", Map.of()));
+        send(w.managerX, HttpRequest.POST("/api/v1/instruments/" + tem + "/tariffs", Map.of("code", "STM-HOUR",
+                "chargeUnit", "HOUR", "costBasisFen", RATE_FEN, "academicMarkupBp", 0, "commercialMarkupBp", 0,
+                "afterHoursSurchargeBp", 0, "urgentSurchargeBp", 0)));
+        List<Map<String, Object>> weekly = new ArrayList<>();
+        for (String d : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
+            weekly.add(Map.of("weekday", d, "opens", "08:00", "closes", "20:00"));
+        }
+        send(w.managerX, HttpRequest.PUT("/api/v1/instruments/" + tem + "/booking-rules", Map.of("slotMinutes", 30,
+                "minNoticeHours", 24, "maxAdvanceDays", 60, "weekly", weekly)));
+        long ownerBefore = balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE");
+        long operatorBefore = balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE");
+        for (int hours : List.of(2, 3)) {
+            Instant start = LocalDateTime.of(LocalDate.now(SH).plusDays(day.getAndIncrement()), LocalTime.of(9, 0))
+                    .atZone(SH).toInstant();
+            long id = num(send(w.buyer, HttpRequest.POST("/api/v1/instruments/" + tem + "/bookings", Map.of("start",
+                    start.toString(), "end", start.plusSeconds(3600L * hours).toString(), "mode", "STAFF_OPERATED"))), "id");
+            send(w.managerX, HttpRequest.POST("/api/v1/orders/" + id + "/accept", Map.of()));
+            send(w.financeX, HttpRequest.POST("/api/v1/orders/" + id + "/bank-transfer",
+                    Map.of("amountFen", RATE_FEN * hours, "reference", "STM-" + id)).header("Idempotency-Key", "stm-" + id));
+            send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + id + "/check-in", Map.of()));
+            send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + id + "/check-out", Map.of()));
+        }
+        ownerShare = balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE") - ownerBefore;
+        operatorShare = balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE") - operatorBefore;
+        // settle this month as the monthly job will on the 1st of the next (its clock after the month's end)
+        SettlementPeriod month = SettlementPeriod.monthBefore(LocalDate.now(SH).withDayOfMonth(1).plusMonths(1)
+                .atStartOfDay(SH).toInstant());
+        Settlements settlements = new Settlements(jdbc, source, Clock.fixed(month.end().plusSeconds(3600), ZoneOffset.UTC));
+        assertEquals("COMPLETED", settlements.settle(month).state());
+    }
+
+    @Test
+    @Order(1)
+    void eachPartySeesItsShareFromTheLedgerAndNobodyElseSeesIt() {
+        Map<String, Object> owner = only(list(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements"));
+        assertEquals(ownerShare, num(owner, "shareFen"), "owner A's statement says what the ledger credited it");
+        assertEquals(RATE_FEN * 5, num(owner, "grossFen"), "gross: the two completed bookings, 5 h × 661.61 元");
+        assertEquals(300, num(owner, "minutesUsed"));
+        assertEquals("OPEN", owner.get("standing"));
+        Map<String, Object> operator = only(list(w.financeX, "/api/v1/organisations/" + w.operatorX + "/statements"));
+        assertEquals(operatorShare, num(operator, "shareFen"), "operator X's statement: its 25 %");
+        assertEquals("404 STATEMENT_NOT_FOUND", error(w.ownerAdminB, HttpRequest.GET("/api/v1/organisations/" + w.ownerA
+                + "/statements")));
+        assertEquals("404 STATEMENT_NOT_FOUND", error(w.buyer, HttpRequest.GET("/api/v1/organisations/" + w.ownerA
+                + "/statements")));
+        assertEquals("404 STATEMENT_NOT_FOUND", error(w.managerX, HttpRequest.POST("/api/v1/statements/" + id(owner)
+                + "/approve", Map.of())), "the operator does not answer for the owner");
+        String page = page(w.ownerAdminA, "/statements?org=" + w.ownerA);
+        assertTrue(page.contains("id=\"statement-" + id(owner) + "\"") && page.contains("id=\"approve-" + id(owner) + "\""));
+        assertTrue(page.contains(String.format(java.util.Locale.ROOT, "¥%,.2f", ownerShare / 100.0)), "the share in 元");
+    }
+
+    @Test
+    @Order(2)
+    void theOwnerDisputesWithAReasonTheAdminSeesItThenTheOwnerApprovesAndItIsFinal() {
+        long id = id(only(list(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements")));
+        assertEquals("400 REASON_REQUIRED", error(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + id + "/dispute",
+                Map.of("reason", " "))));
+        HttpResponse<String> disputed = http.toBlocking().exchange(HttpRequest.POST("/statements/" + id + "/dispute",
+                        "reason=" + java.net.URLEncoder.encode("机时与记录不符", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
+                .bearerAuth(w.ownerAdminA), String.class);
+        assertEquals(HttpStatus.SEE_OTHER, disputed.getStatus());
+        assertTrue(page(w.ownerAdminA, disputed.header("Location")).contains("机时与记录不符"), "the owner sees its dispute");
+        String queue = page(w.admin, "/admin/statements");
+        assertTrue(queue.contains("id=\"dispute-" + id + "\"") && queue.contains("机时与记录不符"), "admins see the dispute");
+        assertEquals(HttpStatus.FORBIDDEN.getCode(), status(w.ownerAdminA, "/admin/statements"), "admins only");
+
+        Map<String, Object> approved = send(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + id + "/approve", Map.of()));
+        assertEquals("APPROVED", approved.get("standing"));
+        assertFalse(page(w.admin, "/admin/statements").contains("id=\"dispute-" + id + "\""), "no longer in dispute");
+        assertEquals("409 STATEMENT_ALREADY_APPROVED", error(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + id
+                + "/dispute", Map.of("reason", "再看看"))));
+        assertFalse(page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("id=\"approve-" + id + "\""),
+                "an approved statement has no buttons");
+    }
+
+    // ---- helpers ----
+
+    private long balance(String token, long party, String type) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> accounts = (List<Map<String, Object>>) send(token,
+                HttpRequest.GET("/api/v1/ledger/parties/" + party + "/accounts")).get("accounts");
+        return accounts.stream().filter(a -> type.equals(a.get("type"))).mapToLong(a -> num(a, "balanceFen")).sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(String token, String path) {
+        return (List<Map<String, Object>>) (List<?>) http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token),
+                io.micronaut.core.type.Argument.listOf(Map.class));
+    }
+
+    private static Map<String, Object> only(List<Map<String, Object>> statements) {
+        assertEquals(1, statements.size(), "one statement for the month: " + statements);
+        return statements.get(0);
+    }
+
+    private String page(String token, String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE));
+    }
+
+    private int status(String token, String path) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE),
+                    String.class).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> send(String token, MutableHttpRequest<?> request) {
+        return http.toBlocking().retrieve(request.bearerAuth(token), Map.class);
+    }
+
+    private String error(String token, MutableHttpRequest<?> request) {
+        try {
+            http.toBlocking().exchange(request.bearerAuth(token), String.class);
+        } catch (HttpClientResponseException e) {
+            String body = e.getResponse().getBody(String.class).orElse("");
+            String code = body.replaceAll("(?s).*\"code\"\\s*:\\s*\"([A-Z_0-9]+)\".*", "$1");
+            return e.getStatus().getCode() + " " + (code.equals(body) ? "" : code);
+        }
+        throw new AssertionError("expected an error for " + request.getMethod() + " " + request.getPath());
+    }
+
+    private static long id(Map<String, Object> m) {
+        return num(m, "id");
+    }
+
+    private static long num(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        assertNotNull(v, key);
+        return ((Number) v).longValue();
+    }
+}
