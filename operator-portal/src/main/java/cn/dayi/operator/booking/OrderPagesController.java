@@ -60,8 +60,14 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /operator/{operatorId}/orders} — the inbox: SUBMITTED orders to accept or reject (a reason is
  *       required), orders awaiting payment with the bank-transfer form;</li>
- *   <li>{@code POST /operator/orders/{id}/{command}} (accept, reject, check-in, check-out, no-show; form: reason,
- *       back) and {@code POST /operator/orders/{id}/bank-transfer} (form: amountYuan, reference, back);</li>
+ *   <li>{@code POST /operator/orders/{id}/{command}} (the operator commands of the order's kind: accept, reject,
+ *       check-in, check-out, no-show for machine time; accept, reject, receive-samples, deliver for testing orders;
+ *       anything else 404; form: reason, back) and {@code POST /operator/orders/{id}/bank-transfer} (form: amountYuan,
+ *       reference, back);</li>
+ *   <li>testing-service orders (送样检测): the inbox lists those under way and quotes those with items on request;
+ *       {@code POST /operator/orders/{id}/quote} (form: {@code price-<lineId>} in yuan per sample, note, back),
+ *       {@code POST /operator/orders/{id}/results} (multipart: file; the file store of the API, its refusals said on
+ *       the order page), {@code POST /operator/orders/{id}/review-reply} (form: reply);</li>
  *   <li>{@code GET /operator/instruments/{id}/schedule?week=} — a week of bookings, blackouts and incidents with
  *       the actions open on each booking; {@code POST /operator/instruments/{id}/incidents} (form: description)
  *       reports a fault, {@code POST /operator/incidents/{id}/resolve} (form: description) resolves it;</li>

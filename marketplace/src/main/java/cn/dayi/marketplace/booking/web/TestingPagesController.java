@@ -107,14 +107,14 @@ public class TestingPagesController {
 
     @Get(value = "/instruments/{id}/testing", produces = MediaType.TEXT_HTML)
     public HttpResponse<?> form(HttpRequest<?> request, @Nullable Authentication auth, @PathVariable String id) {
-        Actor actor = actors.require(auth);
+        Actor actor = requireBuyer(auth);
         return page(request, actor, id, Map.of(), null);
     }
 
     @Post(value = "/instruments/{id}/testing", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> order(HttpRequest<?> request, @Nullable Authentication auth, @PathVariable String id,
                                  @Nullable @Body Map<String, Object> body) {
-        Actor actor = actors.require(auth);
+        Actor actor = requireBuyer(auth);
         Map<String, Object> form = body == null ? Map.of() : body;
         try {
             TestingOrder o = testing.order(actor, id, order(form));
@@ -158,6 +158,16 @@ public class TestingPagesController {
             }
             return reviews.review(actor, id, new Reviews.NewReview(rating, form == null ? null : form.comment()));
         });
+    }
+
+    /** The order form is for buyer members (需求方成员); others are refused (403). */
+    private Actor requireBuyer(@Nullable Authentication auth) {
+        Actor actor = actors.require(auth);
+        if (buyerOrgs(actor).isEmpty()) {
+            throw new ApiException.Forbidden("FORBIDDEN", "Testing services are ordered by buyer members of an "
+                    + "organisation (需求方成员).");
+        }
+        return actor;
     }
 
     private HttpResponse<?> act(long id, String done, java.util.function.Supplier<?> action) {
