@@ -830,6 +830,31 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("GET", "/entrustments/{id}", parties, who -> page("/entrustments/" + proposed())));
         m.add(new Case("POST", "/entrustments/{id}/{command}", EnumSet.of(Who.OWNER_A),
                 who -> form("/entrustments/" + proposed() + "/accept", "reason=")));
+        // testing-service pages (送样检测): buyers order and follow their testing orders; the serving operator's
+        // manager and technicians quote, upload results and reply
+        m.add(new Case("GET", "/instruments/{id}/testing", EnumSet.of(Who.BUYER), who -> page("/instruments/" + priced
+                + "/testing")));
+        m.add(new Case("POST", "/instruments/{id}/testing", EnumSet.of(Who.BUYER), who -> form("/instruments/" + priced
+                + "/testing", "item-" + serviceItem + "=on&count-" + serviceItem + "=2&sampleDescription=矩阵页面样品")));
+        m.add(new Case("POST", "/orders/{id}/shipping", EnumSet.of(Who.BUYER), who -> form("/orders/" + testingSubmitted()
+                + "/shipping", "courier=顺丰速运&trackingNumber=SFP" + seq.incrementAndGet())));
+        m.add(new Case("POST", "/orders/{id}/accept-quote", EnumSet.of(Who.BUYER),
+                who -> form("/orders/" + testingQuoted() + "/accept-quote", "")));
+        m.add(new Case("POST", "/orders/{id}/decline-quote", EnumSet.of(Who.BUYER),
+                who -> form("/orders/" + testingQuoted() + "/decline-quote", "reason=超出预算")));
+        m.add(new Case("POST", "/orders/{id}/review", EnumSet.of(Who.BUYER),
+                who -> form("/orders/" + testingCompleted() + "/review", "rating=4&comment=矩阵评价")));
+        m.add(new Case("POST", "/operator/orders/{id}/quote", EnumSet.of(Who.MANAGER_X, Who.TECH_X), who -> {
+            testingQuoted(); // makes sure the item on request exists
+            long id = testingOrder(onRequestItem);
+            return form("/operator/orders/" + id + "/quote", "price-" + onRequestLine(id) + "=990.00&back=/operator");
+        }));
+        m.add(new Case("POST", "/operator/orders/{id}/results", EnumSet.of(Who.MANAGER_X, Who.TECH_X),
+                who -> HttpRequest.POST("/operator/orders/" + testingInService() + "/results", MultipartBody.builder()
+                        .addPart("file", "report.pdf", MediaType.APPLICATION_PDF_TYPE, PDF).build())
+                        .contentType(MediaType.MULTIPART_FORM_DATA_TYPE).accept(MediaType.TEXT_HTML_TYPE)));
+        m.add(new Case("POST", "/operator/orders/{id}/review-reply", EnumSet.of(Who.MANAGER_X, Who.TECH_X),
+                who -> form("/operator/orders/" + testingReviewed() + "/review-reply", "reply=谢谢评价")));
         return m;
     }
 

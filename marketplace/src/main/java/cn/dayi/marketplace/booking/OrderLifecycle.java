@@ -123,7 +123,7 @@ public final class OrderLifecycle {
             new Transition(Command.ACCEPT_QUOTE, EnumSet.of(ACCEPTED), AWAITING_PAYMENT, Party.BUYER,
                     EnumSet.of(Role.BUYER_MEMBER), "QUOTE_ACCEPTED", false, TESTING),
             new Transition(Command.DECLINE_QUOTE, EnumSet.of(ACCEPTED), CANCELLED, Party.BUYER,
-                    EnumSet.of(Role.BUYER_MEMBER), "QUOTE_DECLINED", false, TESTING),
+                    EnumSet.of(Role.BUYER_MEMBER), "QUOTE_DECLINED", true, TESTING), // the operator reads why
             new Transition(Command.RECEIVE_SAMPLES, EnumSet.of(CONFIRMED), IN_SERVICE, Party.OPERATOR, OPERATOR_STAFF,
                     "SAMPLES_RECEIVED", false, TESTING),
             new Transition(Command.DELIVER, EnumSet.of(IN_SERVICE), COMPLETED, Party.OPERATOR, OPERATOR_STAFF,

@@ -95,6 +95,16 @@ public class TestingOrders {
     public record Download(StoredFile file, InputStream content) {
     }
 
+    /** True while the buyer may give or correct the shipping details (until the samples are received). */
+    public static boolean shippingOpen(OrderState state) {
+        return SHIPPING_OPEN.contains(state);
+    }
+
+    /** True while result files are uploaded (the samples are being tested). */
+    public static boolean resultsOpen(OrderState state) {
+        return state == OrderState.IN_SERVICE;
+    }
+
     /** Submits a testing order; 201 with it SUBMITTED (answer due by {@code holdExpiresAt}). */
     public TestingOrder order(Actor actor, String instrumentIdOrCode, NewTestingOrder body) {
         NewTestingOrder b = body == null ? new NewTestingOrder(null, null, null, null, null, null) : body;
@@ -275,7 +285,7 @@ public class TestingOrders {
             throw new ApiException.Forbidden("FORBIDDEN", "Only the manager or technicians of the operator serving the "
                     + "order upload results.");
         }
-        if (o.state() != OrderState.IN_SERVICE) {
+        if (!resultsOpen(o.state())) {
             throw resultsClosed(o.state());
         }
         try (FileStore.Staged staged = files.stage(body, fileName, declaredLength, FileKind.RESULT)) {

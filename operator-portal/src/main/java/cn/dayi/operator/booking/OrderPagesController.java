@@ -8,7 +8,12 @@ import cn.dayi.marketplace.booking.Availability;
 import cn.dayi.marketplace.booking.BankTransfer;
 import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.booking.Incidents;
+import cn.dayi.marketplace.booking.OrderKind;
+import cn.dayi.marketplace.booking.OrderLifecycle;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
+import cn.dayi.marketplace.booking.OrderLifecycle.Transition;
+import cn.dayi.marketplace.booking.Reviews;
+import cn.dayi.marketplace.booking.TestingOrders;
 import cn.dayi.marketplace.booking.OrderState;
 import cn.dayi.marketplace.booking.Qualifications;
 import cn.dayi.marketplace.booking.ServiceOrder;
@@ -26,6 +31,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -35,7 +41,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.views.ModelAndView;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +60,14 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /operator/{operatorId}/orders} — the inbox: SUBMITTED orders to accept or reject (a reason is
  *       required), orders awaiting payment with the bank-transfer form;</li>
- *   <li>{@code POST /operator/orders/{id}/{command}} (accept, reject, check-in, check-out, no-show; form: reason,
- *       back) and {@code POST /operator/orders/{id}/bank-transfer} (form: amountYuan, reference, back);</li>
+ *   <li>{@code POST /operator/orders/{id}/{command}} (the operator commands of the order's kind: accept, reject,
+ *       check-in, check-out, no-show for machine time; accept, reject, receive-samples, deliver for testing orders;
+ *       anything else 404; form: reason, back) and {@code POST /operator/orders/{id}/bank-transfer} (form: amountYuan,
+ *       reference, back);</li>
+ *   <li>testing-service orders (送样检测): the inbox lists those under way and quotes those with items on request;
+ *       {@code POST /operator/orders/{id}/quote} (form: {@code price-<lineId>} in yuan per sample, note, back),
+ *       {@code POST /operator/orders/{id}/results} (multipart: file; the file store of the API, its refusals said on
+ *       the order page), {@code POST /operator/orders/{id}/review-reply} (form: reply);</li>
  *   <li>{@code GET /operator/instruments/{id}/schedule?week=} — a week of bookings, blackouts and incidents with
  *       the actions open on each booking; {@code POST /operator/instruments/{id}/incidents} (form: description)
  *       reports a fault, {@code POST /operator/incidents/{id}/resolve} (form: description) resolves it;</li>
@@ -68,6 +82,10 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OrderPagesController {
 
+    /** Testing orders listed in the inbox while under way (quoted, paid, being tested, delivered or reviewed). */
+    private static final java.util.Set<OrderState> TESTING_UNDER_WAY = java.util.EnumSet.of(OrderState.ACCEPTED,
+            OrderState.CONFIRMED, OrderState.IN_SERVICE, OrderState.COMPLETED, OrderState.REVIEWED);
+
     private final ActorResolver actors;
     private final Bookings bookings;
     private final Availability availability;
@@ -77,10 +95,14 @@ public class OrderPagesController {
     private final Fleet fleet;
     private final Organisations organisations;
     private final Pages pages;
+    private final TestingOrders testing;
+    private final Reviews reviews;
 
     public OrderPagesController(ActorResolver actors, Bookings bookings, Availability availability, Incidents incidents,
                                 Qualifications qualifications, WeekCalendar calendar, Fleet fleet,
-                                Organisations organisations, Pages pages) {
+                                Organisations organisations, Pages pages, TestingOrders testing, Reviews reviews) {
+        this.testing = testing;
+        this.reviews = reviews;
         this.actors = actors;
         this.bookings = bookings;
         this.availability = availability;
@@ -113,8 +135,20 @@ public class OrderPagesController {
                             @Nullable LocalDate validUntil, @Nullable String note) {
     }
 
-    /** An order with the actions open to the viewer. */
-    public record Row(OrderView order, List<String> actions, boolean canTakePayment) {
+    /**
+     * An order with the actions open to the viewer; {@code quoteLines} are the lines of a testing order
+     * priced on request (面议) that the viewer may quote now, else empty.
+     */
+    public record Row(OrderView order, List<String> actions, boolean canTakePayment, List<QuoteLine> quoteLines) {
+    }
+
+    /** A line of a testing order waiting for the operator's price per sample. */
+    public record QuoteLine(long id, String name, int samples) {
+    }
+
+    /** The operator's reply to a review. */
+    @Serdeable
+    public record ReplyForm(@Nullable String reply) {
     }
 
     /** One day of the schedule. */
@@ -150,6 +184,9 @@ public class OrderPagesController {
         model.put("operator", organisations.get(operatorId));
         model.put("submitted", rows(actor, submitted, text));
         model.put("unpaid", rows(actor, unpaid, text));
+        model.put("testing", rows(actor, bookings.ofOperator(actor, operatorId, null).stream()
+                .filter(o -> OrderKind.TESTING.name().equals(o.kind()) && TESTING_UNDER_WAY.contains(o.state()))
+                .sorted(Comparator.comparing(ServiceOrder::id)).toList(), text));
         model.put("back", "/operator/" + operatorId + "/orders");
         model.put("done", done);
         model.put("error", error);
@@ -167,8 +204,14 @@ public class OrderPagesController {
         } catch (IllegalArgumentException unknown) {
             throw new ApiException.NotFound("NOT_FOUND", "There is no action '" + command + "'.");
         }
-        if (c == Command.CANCEL || c == Command.EXPIRE || c == Command.RECORD_BANK_TRANSFER) {
-            throw new ApiException.NotFound("NOT_FOUND", "There is no operator action '" + command + "'.");
+        // operator commands of the order's kind only; those with a form of their own (bank transfer, quote) have
+        // their own routes
+        OrderKind kind = OrderKind.valueOf(bookings.get(actor, id).kind()); // 404 for outsiders
+        Transition row = OrderLifecycle.of(c);
+        if (row.by() != OrderLifecycle.Party.OPERATOR || !row.appliesTo(kind) || c == Command.RECORD_BANK_TRANSFER
+                || c == Command.QUOTE) {
+            throw new ApiException.NotFound("NOT_FOUND", "There is no operator action '" + command + "' for "
+                    + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + " orders.");
         }
         String back = back(form == null ? null : form.back(), id);
         try {
@@ -198,6 +241,77 @@ public class OrderPagesController {
         }
     }
 
+    // ---- testing-service orders (送样检测) ----
+
+    /** The quote form: {@code price-<lineId>} in yuan per sample for every line on request, note, back. */
+    @Post(value = "/operator/orders/{id}/quote", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> quote(@Nullable Authentication auth, @PathVariable long id,
+                                 @Nullable @Body Map<String, Object> body) {
+        Actor actor = actors.require(auth);
+        Map<String, Object> form = body == null ? Map.of() : body;
+        String back = back(value(form, "back"), id);
+        try {
+            List<TestingOrders.QuotedLine> lines = new ArrayList<>();
+            for (String key : form.keySet().stream().filter(k -> k.matches("price-\\d{1,18}")).sorted().toList()) {
+                lines.add(new TestingOrders.QuotedLine(Long.parseLong(key.substring("price-".length())),
+                        fen(value(form, key), "unitPriceFen", "Give the price per sample in yuan, with at most two "
+                                + "decimals (e.g. 1200 or 1200.50).")));
+            }
+            testing.quote(actor, id, new TestingOrders.Quote(lines, value(form, "note")));
+            return redirect(back, "done", Command.QUOTE.name());
+        } catch (ApiException e) {
+            if (e instanceof ApiException.NotFound || e instanceof ApiException.Forbidden) {
+                throw e;
+            }
+            return redirect(back, "error", "#" + id + ": " + e.getMessage());
+        }
+    }
+
+    /** A result file (multipart part {@code file}), stored by the same file store as the API; back to the order. */
+    @Post(value = "/operator/orders/{id}/results", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> upload(@Nullable Authentication auth, @PathVariable long id,
+                                  @Nullable @Part("file") CompletedFileUpload file) {
+        Actor actor = actors.require(auth);
+        String back = "/orders/" + id;
+        try (InputStream in = file == null ? InputStream.nullInputStream() : file.getInputStream()) {
+            testing.addResult(actor, id, file == null ? null : file.getFilename(), file == null ? -1 : file.getSize(), in);
+            return redirect(back, "done", "RESULT_UPLOADED");
+        } catch (ApiException e) {
+            if (e instanceof ApiException.NotFound || e instanceof ApiException.Forbidden) {
+                throw e;
+            }
+            return redirect(back, "error", e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The operator's reply to the order's review (once). */
+    @Post(value = "/operator/orders/{id}/review-reply", consumes = MediaType.APPLICATION_FORM_URLENCODED,
+            produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> reply(@Nullable Authentication auth, @PathVariable long id, @Nullable @Body ReplyForm form) {
+        Actor actor = actors.require(auth);
+        String back = "/orders/" + id;
+        try {
+            reviews.reply(actor, id, new Reviews.Reply(form == null ? null : form.reply()));
+            return redirect(back, "done", "REVIEW_REPLIED");
+        } catch (ApiException e) {
+            if (e instanceof ApiException.NotFound || e instanceof ApiException.Forbidden) {
+                throw e;
+            }
+            return redirect(back, "error", e.getMessage());
+        }
+    }
+
+    private static String value(Map<String, Object> form, String key) {
+        Object v = form.get(key);
+        if (v instanceof List<?> l) {
+            v = l.isEmpty() ? null : l.get(0);
+        }
+        return v == null ? null : v.toString();
+    }
+
     // ---- schedule and incidents ----
 
     @Get(value = "/operator/instruments/{id}/schedule", produces = MediaType.TEXT_HTML)
@@ -212,6 +326,7 @@ public class OrderPagesController {
         Instant from = monday.atStartOfDay(ClockFactory.SHANGHAI).toInstant();
         Instant to = monday.plusDays(7).atStartOfDay(ClockFactory.SHANGHAI).toInstant();
         List<ServiceOrder> orders = bookings.ofOperator(actor, operatorId, null).stream()
+                .filter(o -> o.start() != null) // machine time only: testing orders have no slot
                 .filter(o -> o.instrument().id() == instrument.id() && o.start().isBefore(to) && o.end().isAfter(from))
                 .filter(o -> o.state().holdsSlots() || o.state() == OrderState.NO_SHOW)
                 .sorted(Comparator.comparing(ServiceOrder::start)).toList();
@@ -365,21 +480,33 @@ public class OrderPagesController {
         return operatorId;
     }
 
-    private static List<Row> rows(Actor actor, List<ServiceOrder> orders, PageText text) {
-        return orders.stream().map(o -> new Row(OrderView.of(o, text),
-                actor.hasRoleIn(o.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN)
-                        ? OrderView.operatorActions(o).stream().filter(a -> !a.equals("record-bank-transfer")).toList()
-                        : List.of(),
-                o.state() == OrderState.AWAITING_PAYMENT
-                        && actor.hasRoleIn(o.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE))).toList();
+    private List<Row> rows(Actor actor, List<ServiceOrder> orders, PageText text) {
+        return orders.stream().map(o -> {
+            boolean handler = actor.hasRoleIn(o.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_TECHNICIAN);
+            List<String> actions = handler
+                    ? OrderView.operatorActions(o).stream().filter(a -> !a.equals("record-bank-transfer")).toList()
+                    : List.of();
+            List<QuoteLine> quoteLines = List.of();
+            if (actions.contains("quote")) {
+                quoteLines = testing.get(actor, o.id()).lines().stream()
+                        .filter(l -> l.onRequest() && l.unitPriceFen() == null)
+                        .map(l -> new QuoteLine(l.id(), l.itemName(), l.sampleCount())).toList();
+            }
+            return new Row(OrderView.of(o, text), actions, o.state() == OrderState.AWAITING_PAYMENT
+                    && actor.hasRoleIn(o.operator().id(), Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE), quoteLines);
+        }).toList();
     }
 
-    /** Yuan as typed (at most two decimals) → fen; null when not a number. */
+    /** Yuan as typed (at most two decimals) → fen; 400 {@code AMOUNT_INVALID} when not such a number. */
     static Long fen(@Nullable String yuan) {
+        return fen(yuan, "amountYuan", "Give the amount received in yuan, with at most two decimals (e.g. 1234.50).");
+    }
+
+    /** {@link #fen(String)} for the form field {@code field}, refusing with {@code message}. */
+    static Long fen(@Nullable String yuan, String field, String message) {
         String y = yuan == null ? "" : yuan.strip().replace(",", "");
         if (!y.matches("\\d{1,12}(\\.\\d{1,2})?")) {
-            throw new ApiException.ValidationFailed("amountYuan", "AMOUNT_INVALID",
-                    "Give the amount received in yuan, with at most two decimals (e.g. 1234.50).");
+            throw new ApiException.ValidationFailed(field, "AMOUNT_INVALID", message);
         }
         String[] parts = y.split("\\.");
         long fen = Long.parseLong(parts[0]) * 100;

@@ -8,6 +8,7 @@ import cn.dayi.marketplace.booking.Availability;
 import cn.dayi.marketplace.booking.BookingMode;
 import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.booking.NewBooking;
+import cn.dayi.marketplace.booking.OrderKind;
 import cn.dayi.marketplace.booking.OrderLifecycle.Command;
 import cn.dayi.marketplace.booking.ServiceOrder;
 import cn.dayi.marketplace.catalogue.web.pages.PageText;
@@ -69,8 +70,11 @@ public class BookingPagesController {
     private final Bookings bookings;
     private final Availability availability;
     private final Pages pages;
+    private final TestingOrderPage testingPage;
 
-    public BookingPagesController(ActorResolver actors, Bookings bookings, Availability availability, Pages pages) {
+    public BookingPagesController(ActorResolver actors, Bookings bookings, Availability availability, Pages pages,
+                                  TestingOrderPage testingPage) {
+        this.testingPage = testingPage;
         this.actors = actors;
         this.bookings = bookings;
         this.availability = availability;
@@ -162,6 +166,10 @@ public class BookingPagesController {
         model.put("operatorView", actor.isOperatorStaff(o.operator().id()));
         model.put("done", done);
         model.put("error", error);
+        if (OrderKind.TESTING.name().equals(o.kind())) {
+            testingPage.fill(model, actor, o, text);
+            return new ModelAndView<>("testing-order", model);
+        }
         return new ModelAndView<>("order", model);
     }
 

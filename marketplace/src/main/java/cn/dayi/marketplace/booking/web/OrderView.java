@@ -1,6 +1,7 @@
 package cn.dayi.marketplace.booking.web;
 
 import cn.dayi.marketplace.booking.CancellationPolicy;
+import cn.dayi.marketplace.booking.OrderKind;
 import cn.dayi.marketplace.booking.OrderLifecycle;
 import cn.dayi.marketplace.booking.ServiceOrder;
 import cn.dayi.marketplace.catalogue.web.pages.Language;
@@ -17,13 +18,17 @@ import java.util.List;
  * A service order as the pages show it: display strings in the page language, times in
  * Asia/Shanghai, money in yuan. Templates get these, never the raw order (they cannot format).
  *
+ * @param kind          MACHINE_TIME or TESTING
  * @param state         the state name (the bundle labels it: {@code booking.state.<STATE>})
+ * @param mode          who operates (machine time), null for testing orders
+ * @param when          the booked window (machine time), null for testing orders
+ * @param weekOf        the Monday-based week of the start (machine time), null for testing orders
  * @param holdExpires   when the hold lapses, or null
  * @param cancelTerms   the cancellation rule in words and what cancelling now costs, or null once final
  */
-public record OrderView(long id, String href, String state, String mode, String instrumentCode, String instrumentName,
-                        long instrumentId, String operatorName, String buyerOrganisation, String buyerPerson, String when,
-                        String weekOf, @Nullable String note, String total, long totalFen, List<Line> lines,
+public record OrderView(long id, String href, String kind, String state, @Nullable String mode, String instrumentCode, String instrumentName,
+                        long instrumentId, String operatorName, String buyerOrganisation, String buyerPerson, @Nullable String when,
+                        @Nullable String weekOf, @Nullable String note, String total, long totalFen, List<Line> lines,
                         @Nullable String holdExpires, @Nullable String cancelTerms, @Nullable String cancelFeeNow,
                         @Nullable String cancellationFee, @Nullable String payment, List<HistoryRow> history) {
 
@@ -41,11 +46,13 @@ public record OrderView(long id, String href, String state, String mode, String 
         CancellationPolicy.Terms t = o.cancellation();
         List<HistoryRow> history = o.history() == null ? List.of() : o.history().stream()
                 .map(h -> new HistoryRow(time(h.at()), h.event(), h.actorName(), h.reason())).toList();
-        return new OrderView(o.id(), "/orders/" + o.id(), o.state().name(), o.mode().name(), o.instrument().code(),
-                o.instrument().name(), o.instrument().id(), o.operator().name(), o.buyerOrganisation().name(),
-                o.buyerPerson().name(), window(o.start(), o.end()),
-                o.start().atZone(ClockFactory.SHANGHAI).toLocalDate().toString(), o.note(),
-                PriceText.amount(o.totalFen(), text), o.totalFen(), lines(o.quote(), text),
+        // testing orders (送样检测) have no time slot, no operation mode and no tariff quote
+        boolean slot = o.start() != null && o.end() != null;
+        return new OrderView(o.id(), "/orders/" + o.id(), o.kind(), o.state().name(), o.mode() == null ? null : o.mode().name(),
+                o.instrument().code(), o.instrument().name(), o.instrument().id(), o.operator().name(),
+                o.buyerOrganisation().name(), o.buyerPerson().name(), slot ? window(o.start(), o.end()) : null,
+                slot ? o.start().atZone(ClockFactory.SHANGHAI).toLocalDate().toString() : null, o.note(),
+                PriceText.amount(o.totalFen(), text), o.totalFen(), o.quote() == null ? List.of() : lines(o.quote(), text),
                 o.holdExpiresAt() == null ? null : time(o.holdExpiresAt()),
                 t == null ? null : terms(t, text), t == null ? null : PriceText.amount(t.feeFenNow(), text),
                 o.cancellationFeeFen() == null ? null : PriceText.amount(o.cancellationFeeFen(), text),
@@ -74,9 +81,17 @@ public record OrderView(long id, String href, String state, String mode, String 
         return TIME.format(t.atZone(ClockFactory.SHANGHAI));
     }
 
-    /** The commands the operator may give now, lower-case with hyphens as in the URLs ({@code check-in}). */
+    /** True for a testing-service order (送样检测). */
+    public boolean testing() {
+        return OrderKind.TESTING.name().equals(kind);
+    }
+
+    /**
+     * The commands the operator may give now on an order of its kind, lower-case with hyphens as in the
+     * URLs ({@code check-in}).
+     */
     public static List<String> operatorActions(ServiceOrder o) {
-        return OrderLifecycle.available(o.state(), OrderLifecycle.Party.OPERATOR).stream()
+        return OrderLifecycle.available(OrderKind.valueOf(o.kind()), o.state(), OrderLifecycle.Party.OPERATOR).stream()
                 .map(c -> c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).toList();
     }
 }

@@ -35,7 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  *   <li>{@code PUT /api/v1/testing-orders/{id}/shipping} {@code {"courier","trackingNumber"}} (a BUYER_MEMBER
  *       of the buyer; until the samples are received, else 409 {@code SHIPPING_CLOSED}) → {@link TestingOrder}</li>
  *   <li>{@code POST /api/v1/orders/{id}/accept-quote} (ACCEPTED → AWAITING_PAYMENT), {@code /decline-quote}
- *       {@code {"reason"}} (ACCEPTED → CANCELLED) — a BUYER_MEMBER of the buyer → {@link ServiceOrder}</li>
+ *       {@code {"reason"}} (required: 400 {@code REASON_REQUIRED}; ACCEPTED → CANCELLED) — a BUYER_MEMBER of the buyer → {@link ServiceOrder}</li>
  *   <li>{@code GET /api/v1/orders/{id}/results/{fileId}} (the buyer organisation's members, the operator's
  *       staff, platform admins; anyone else 404 {@code ORDER_NOT_FOUND}) → the bytes as an attachment, with
  *       {@code X-Content-SHA256}; the checksum is verified before serving (500 {@code FILE_CORRUPTED})</li>

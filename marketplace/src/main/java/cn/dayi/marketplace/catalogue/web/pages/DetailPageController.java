@@ -2,6 +2,7 @@ package cn.dayi.marketplace.catalogue.web.pages;
 
 import cn.dayi.marketplace.account.Actor;
 import cn.dayi.marketplace.account.ActorResolver;
+import cn.dayi.marketplace.booking.Reviews;
 import cn.dayi.marketplace.catalogue.CatalogueReader;
 import cn.dayi.marketplace.catalogue.InstrumentDetail;
 import cn.dayi.marketplace.tariff.BuyerClasses;
@@ -53,11 +54,13 @@ public class DetailPageController {
     private final Tariffs tariffs;
     private final ServiceItems serviceItems;
     private final cn.dayi.marketplace.booking.web.WeekCalendar calendar;
+    private final Reviews reviews;
 
     public DetailPageController(CatalogueReader reader, Pages pages, JsonMapper json, ActorResolver actors,
                                 Tariffs tariffs, ServiceItems serviceItems,
-                                cn.dayi.marketplace.booking.web.WeekCalendar calendar) {
+                                cn.dayi.marketplace.booking.web.WeekCalendar calendar, Reviews reviews) {
         this.calendar = calendar;
+        this.reviews = reviews;
         this.reader = reader;
         this.pages = pages;
         this.json = json;
@@ -82,7 +85,31 @@ public class DetailPageController {
         model.put("instrument", DetailView.of(d, text, markers));
         model.put("prices", prices(request, d, text));
         model.put("calendar", calendar.week(d.code(), week, "/instruments/" + d.code(), "#calendar")); // free slots
+        model.put("testingHref", "/instruments/" + d.code() + "/testing");
+        model.put("reviews", ReviewsView.of(reviews.ofInstrument(Long.toString(d.id())), text));
         return model;
+    }
+
+    /**
+     * The instrument's rating as shown: average stars ({@code 4.5}), count, and the latest reviews (at most
+     * {@link #LATEST}) with the operator's reply.
+     */
+    public record ReviewsView(@io.micronaut.core.annotation.Nullable String average, int count, List<ReviewRow> latest) {
+
+        static final int LATEST = 10;
+
+        static ReviewsView of(Reviews.InstrumentReviews r, PageText text) {
+            return new ReviewsView(r.averageRating() == null ? null : String.format(java.util.Locale.ROOT, "%.1f",
+                    r.averageRating()), r.reviewCount(), r.reviews().stream().limit(LATEST).map(v -> new ReviewRow(
+                    v.rating(), "★".repeat(v.rating()) + "☆".repeat(5 - v.rating()), v.comment(), v.buyerOrganisation(),
+                    Formats.date(v.reviewedAt().atZone(cn.dayi.marketplace.time.ClockFactory.SHANGHAI).toLocalDate(),
+                            text.language()), v.reply())).toList());
+        }
+    }
+
+    /** One review as shown. */
+    public record ReviewRow(int rating, String stars, @io.micronaut.core.annotation.Nullable String comment, String buyer,
+                            String date, @io.micronaut.core.annotation.Nullable String reply) {
     }
 
     /** Prices for the viewer's buyer class (anonymous: COMMERCIAL; see {@link BuyerClasses}). */
