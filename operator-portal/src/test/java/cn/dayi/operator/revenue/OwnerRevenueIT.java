@@ -1,10 +1,13 @@
 package cn.dayi.operator.revenue;
 
+import static cn.dayi.operator.PaidBookings.list;
+import static cn.dayi.operator.PaidBookings.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.operator.PaidBookings;
 import cn.dayi.operator.RealServices;
 import cn.dayi.operator.World;
 import io.micronaut.http.HttpRequest;
@@ -13,23 +16,17 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
@@ -50,7 +47,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OwnerRevenueIT implements RealServices {
 
-    private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SH = PaidBookings.SH;
     private static final long RATE_FEN = 66_161; // 661.61 元 per hour
 
     @Inject
@@ -65,7 +62,7 @@ class OwnerRevenueIT implements RealServices {
     String tem;
     String own;
     String temCode;
-    final AtomicInteger day = new AtomicInteger(3);
+    PaidBookings money;
     /** Booked minutes of the used TEM bookings by the month (Shanghai) they started. */
     final Map<String, Long> usedMinutesByMonth = new TreeMap<>();
     long ownerShareFen;
@@ -75,41 +72,24 @@ class OwnerRevenueIT implements RealServices {
     @BeforeAll
     void world() throws Exception {
         w = World.in(context);
+        money = new PaidBookings(http, w);
         tem = w.instrumentsA.get(0);
         own = w.instrumentsB.get(1);
         temCode = jdbc.read(c -> Jdbc.one(c, "SELECT code FROM instrument WHERE id = ?", rs -> rs.getString(1),
                 Long.parseLong(tem))).orElseThrow();
-        Map<String, Object> body = new HashMap<>();
-        body.put("ownerId", w.ownerA);
-        body.put("instruments", List.of(tem));
-        body.put("startsOn", LocalDate.now(SH).toString());
-        body.put("endsOn", LocalDate.now(SH).plusYears(2).toString());
-        body.put("shares", Map.of("ownerBp", 5000, "fiscalFundBp", 2000, "operatorBp", 2500, "platformBp", 500));
-        body.put("fiscalFunded", true);
-        long e = num(send(w.managerX, HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/entrustments", body)), "id");
-        send(w.managerX, HttpRequest.POST("/api/v1/entrustments/" + e + "/propose", Map.of()));
-        send(w.ownerAdminA, HttpRequest.POST("/api/v1/entrustments/" + e + "/accept", Map.of()));
+        money.entrust(tem, 5000, 2000, 2500, 500);
         jdbc.write(c -> Jdbc.update(c, "UPDATE instrument SET owner_id = ? WHERE id = ?", w.operatorX, Long.parseLong(own)));
-        for (String i : List.of(tem, own)) {
-            send(w.managerX, HttpRequest.POST("/api/v1/instruments/" + i + "/tariffs", Map.of("code", "REV-HOUR",
-                    "chargeUnit", "HOUR", "costBasisFen", RATE_FEN, "academicMarkupBp", 0, "commercialMarkupBp", 0,
-                    "afterHoursSurchargeBp", 0, "urgentSurchargeBp", 0)));
-            List<Map<String, Object>> weekly = new ArrayList<>();
-            for (String d : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-                weekly.add(Map.of("weekday", d, "opens", "08:00", "closes", "20:00"));
-            }
-            send(w.managerX, HttpRequest.PUT("/api/v1/instruments/" + i + "/booking-rules", Map.of("slotMinutes", 30,
-                    "minNoticeHours", 24, "maxAdvanceDays", 60, "weekly", weekly)));
-        }
+        money.priceAndOpen(tem, "REV-HOUR", RATE_FEN);
+        money.priceAndOpen(own, "REV-HOUR", RATE_FEN);
         long ownerBefore = ownerBalance();
         year = LocalDate.now(SH).getYear(); // the year the journals are posted in
         for (int hours : List.of(2, 3)) {
-            Instant start = complete(paidOrder(tem, hours));
+            Instant start = money.complete(money.paid(tem, hours, RATE_FEN));
             usedMinutesByMonth.merge(DateTimeFormatter.ofPattern("yyyy-MM").withZone(SH).format(start), hours * 60L, Long::sum);
             grossFen += RATE_FEN * hours;
         }
-        paidOrder(tem, 4); // paid, not used: held for the buyer, no revenue yet
-        complete(paidOrder(own, 1)); // operator X's own instrument: not owner A's
+        money.paid(tem, 4, RATE_FEN); // paid, not used: held for the buyer, no revenue yet
+        money.complete(money.paid(own, 1, RATE_FEN)); // operator X's own instrument: not owner A's
         ownerShareFen = ownerBalance() - ownerBefore;
     }
 
@@ -217,54 +197,14 @@ class OwnerRevenueIT implements RealServices {
     }
 
     private long ownerBalance() {
-        return list(send(w.ownerAdminA, HttpRequest.GET("/api/v1/ledger/parties/" + w.ownerA + "/accounts")), "accounts")
-                .stream().filter(a -> "OWNER_PAYABLE".equals(a.get("type"))).mapToLong(a -> num(a, "balanceFen")).sum();
+        return money.balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE");
     }
 
-    /** Books {@code hours} hours at 09:00 on a day of its own, accepted and paid by bank transfer. */
-    private long paidOrder(String instrument, int hours) {
-        Instant start = LocalDateTime.of(LocalDate.now(SH).plusDays(day.getAndIncrement()), LocalTime.of(9, 0)).atZone(SH)
-                .toInstant();
-        long id = num(send(w.buyer, HttpRequest.POST("/api/v1/instruments/" + instrument + "/bookings", Map.of(
-                "start", start.toString(), "end", start.plusSeconds(3600L * hours).toString(), "mode", "STAFF_OPERATED"))), "id");
-        send(w.managerX, HttpRequest.POST("/api/v1/orders/" + id + "/accept", Map.of()));
-        send(w.financeX, HttpRequest.POST("/api/v1/orders/" + id + "/bank-transfer",
-                Map.of("amountFen", RATE_FEN * hours, "reference", "REV-" + id)).header("Idempotency-Key", "rev-pay-" + id));
-        return id;
-    }
-
-    /** Checks the booking in and out; returns when it started. */
-    private Instant complete(long order) {
-        send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
-        Map<String, Object> done = send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-out", Map.of()));
-        assertEquals("COMPLETED", done.get("state"));
-        return Instant.parse((String) done.get("start"));
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> send(String token, MutableHttpRequest<?> request) {
-        return http.toBlocking().retrieve(request.bearerAuth(token), Map.class);
+        return money.send(token, request);
     }
 
     private String error(String token, MutableHttpRequest<?> request) {
-        try {
-            http.toBlocking().exchange(request.bearerAuth(token), String.class);
-        } catch (HttpClientResponseException e) {
-            String body = e.getResponse().getBody(String.class).orElse("");
-            String code = body.replaceAll("(?s).*\"code\"\\s*:\\s*\"([A-Z_0-9]+)\".*", "$1");
-            return e.getStatus().getCode() + " " + (code.equals(body) ? "" : code);
-        }
-        throw new AssertionError("expected an error for " + request.getMethod() + " " + request.getPath());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        assertNotNull(v, key);
-        return (List<Map<String, Object>>) v;
-    }
-
-    private static long num(Map<?, ?> m, String key) {
-        return ((Number) m.get(key)).longValue();
+        return money.error(token, request);
     }
 }

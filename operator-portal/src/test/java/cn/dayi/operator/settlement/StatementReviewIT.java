@@ -1,11 +1,12 @@
 package cn.dayi.operator.settlement;
 
+import static cn.dayi.operator.PaidBookings.num;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.operator.PaidBookings;
 import cn.dayi.operator.RealServices;
 import cn.dayi.operator.World;
 import cn.dayi.ops.settlement.SettlementPeriod;
@@ -22,17 +23,11 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,7 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatementReviewIT implements RealServices {
 
-    private static final ZoneId SH = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SH = PaidBookings.SH;
     private static final long RATE_FEN = 66_161;
 
     @Inject
@@ -67,46 +62,21 @@ class StatementReviewIT implements RealServices {
     World w;
     long ownerShare;
     long operatorShare;
-    final AtomicInteger day = new AtomicInteger(3);
+    PaidBookings money;
 
     @BeforeAll
     void world() throws Exception {
         w = World.in(context);
+        money = new PaidBookings(http, w);
         String tem = w.instrumentsA.get(0);
-        Map<String, Object> body = new HashMap<>();
-        body.put("ownerId", w.ownerA);
-        body.put("instruments", List.of(tem));
-        body.put("startsOn", LocalDate.now(SH).toString());
-        body.put("endsOn", LocalDate.now(SH).plusYears(2).toString());
-        body.put("shares", Map.of("ownerBp", 5000, "fiscalFundBp", 2000, "operatorBp", 2500, "platformBp", 500));
-        body.put("fiscalFunded", true);
-        long e = num(send(w.managerX, HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/entrustments", body)), "id");
-        send(w.managerX, HttpRequest.POST("/api/v1/entrustments/" + e + "/propose", Map.of()));
-        send(w.ownerAdminA, HttpRequest.POST("/api/v1/entrustments/" + e + "/accept", Map.of()));
-        send(w.managerX, HttpRequest.POST("/api/v1/instruments/" + tem + "/tariffs", Map.of("code", "STM-HOUR",
-                "chargeUnit", "HOUR", "costBasisFen", RATE_FEN, "academicMarkupBp", 0, "commercialMarkupBp", 0,
-                "afterHoursSurchargeBp", 0, "urgentSurchargeBp", 0)));
-        List<Map<String, Object>> weekly = new ArrayList<>();
-        for (String d : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            weekly.add(Map.of("weekday", d, "opens", "08:00", "closes", "20:00"));
-        }
-        send(w.managerX, HttpRequest.PUT("/api/v1/instruments/" + tem + "/booking-rules", Map.of("slotMinutes", 30,
-                "minNoticeHours", 24, "maxAdvanceDays", 60, "weekly", weekly)));
-        long ownerBefore = balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE");
-        long operatorBefore = balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE");
-        for (int hours : List.of(2, 3)) {
-            Instant start = LocalDateTime.of(LocalDate.now(SH).plusDays(day.getAndIncrement()), LocalTime.of(9, 0))
-                    .atZone(SH).toInstant();
-            long id = num(send(w.buyer, HttpRequest.POST("/api/v1/instruments/" + tem + "/bookings", Map.of("start",
-                    start.toString(), "end", start.plusSeconds(3600L * hours).toString(), "mode", "STAFF_OPERATED"))), "id");
-            send(w.managerX, HttpRequest.POST("/api/v1/orders/" + id + "/accept", Map.of()));
-            send(w.financeX, HttpRequest.POST("/api/v1/orders/" + id + "/bank-transfer",
-                    Map.of("amountFen", RATE_FEN * hours, "reference", "STM-" + id)).header("Idempotency-Key", "stm-" + id));
-            send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + id + "/check-in", Map.of()));
-            send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + id + "/check-out", Map.of()));
-        }
-        ownerShare = balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE") - ownerBefore;
-        operatorShare = balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE") - operatorBefore;
+        money.entrust(tem, 5000, 2000, 2500, 500);
+        money.priceAndOpen(tem, "STM-HOUR", RATE_FEN);
+        long ownerBefore = money.balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE");
+        long operatorBefore = money.balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE");
+        money.complete(money.paid(tem, 2, RATE_FEN));
+        money.complete(money.paid(tem, 3, RATE_FEN));
+        ownerShare = money.balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE") - ownerBefore;
+        operatorShare = money.balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE") - operatorBefore;
         // settle this month as the monthly job will on the 1st of the next (its clock after the month's end)
         SettlementPeriod month = SettlementPeriod.monthBefore(LocalDate.now(SH).withDayOfMonth(1).plusMonths(1)
                 .atStartOfDay(SH).toInstant());
@@ -162,13 +132,6 @@ class StatementReviewIT implements RealServices {
 
     // ---- helpers ----
 
-    private long balance(String token, long party, String type) {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> accounts = (List<Map<String, Object>>) send(token,
-                HttpRequest.GET("/api/v1/ledger/parties/" + party + "/accounts")).get("accounts");
-        return accounts.stream().filter(a -> type.equals(a.get("type"))).mapToLong(a -> num(a, "balanceFen")).sum();
-    }
-
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String token, String path) {
         return (List<Map<String, Object>>) (List<?>) http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token),
@@ -193,29 +156,15 @@ class StatementReviewIT implements RealServices {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> send(String token, MutableHttpRequest<?> request) {
-        return http.toBlocking().retrieve(request.bearerAuth(token), Map.class);
+        return money.send(token, request);
     }
 
     private String error(String token, MutableHttpRequest<?> request) {
-        try {
-            http.toBlocking().exchange(request.bearerAuth(token), String.class);
-        } catch (HttpClientResponseException e) {
-            String body = e.getResponse().getBody(String.class).orElse("");
-            String code = body.replaceAll("(?s).*\"code\"\\s*:\\s*\"([A-Z_0-9]+)\".*", "$1");
-            return e.getStatus().getCode() + " " + (code.equals(body) ? "" : code);
-        }
-        throw new AssertionError("expected an error for " + request.getMethod() + " " + request.getPath());
+        return money.error(token, request);
     }
 
     private static long id(Map<String, Object> m) {
         return num(m, "id");
-    }
-
-    private static long num(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        assertNotNull(v, key);
-        return ((Number) v).longValue();
     }
 }
