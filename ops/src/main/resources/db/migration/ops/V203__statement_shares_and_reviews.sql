@@ -1,6 +1,7 @@
 -- Statements carry what each party earned, from the ledger: the credits to its OWNER_PAYABLE (role OWNER) or
--- OPERATOR_PAYABLE (role OPERATOR) account in the journals of the statement's orders posted before the period's
--- end. Gross stays the orders' totals before the split.
+-- OPERATOR_PAYABLE (role OPERATOR) account in the journals of the statement's orders posted within the period
+-- (where a completion is posted; later corrections do not change a closed month). Gross stays the orders' totals
+-- before the split.
 ALTER TABLE settlement_statement
     ADD COLUMN share_fen BIGINT NOT NULL DEFAULT 0 COMMENT 'the party''s share of the period from the ledger (sum of the lines)';
 ALTER TABLE settlement_statement_line

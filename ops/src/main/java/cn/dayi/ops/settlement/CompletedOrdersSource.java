@@ -16,55 +16,54 @@ import java.util.TreeMap;
  * Asia/Shanghai. Per instrument and operator: number of orders, the sum of their totals (gross,
  * before the revenue split), the machine time booked, and the party's share as the ledger posted it
  * (the order's OWNER_PAYABLE credits for the owner, OPERATOR_PAYABLE for the operator, in journals
- * posted before the period's end, so a closed period always reads the same). The operator that served
+ * posted within the period — where its completion is posted — so a closed period always reads the same). The operator that served
  * the orders and the owner of the instrument each get a statement; an operator's own instrument
  * appears on its statement in both roles and its orders count once in the totals.
  *
- * <p>All parties' statements of a period come from two grouped queries (one pass over the period's
- * orders and their ledger legs each), so the work grows with the orders but the memory only with the
- * parties × instruments. A closed period's statements are kept (the last period asked) while a
+ * <p>All parties' statements of a period come from two grouped queries — one pass over the period's
+ * completions, one over the payable accounts' ledger entries of the period — grouped by instrument, operator and
+ * owner in the database and cut per party in Java, so the work grows with the orders but the memory only with
+ * the instruments × operators. A closed period's statements are kept (the last period asked) while a
  * settlement run asks party by party; an open period is read afresh every time.
  */
 @Singleton
 public class CompletedOrdersSource implements SettlementSource {
 
     /**
-     * Completed orders of the period ({@code ?} = start, end) with instrument, operator, owner, total, minutes, and
-     * the owner's and the operator's shares from the ledger (second pair of {@code ?} = end, for the journals).
+     * The period's completed orders per instrument, operator and owner: count, minutes, gross. One pass over the
+     * period's COMPLETED events. Binds: start, end.
      */
-    private static final String COMPLETED = """
-            SELECT o.id, o.instrument_id, o.operator_id, i.owner_id, o.total_fen,
-                   COALESCE(TIMESTAMPDIFF(MINUTE, o.starts_at, o.ends_at), 0) AS minutes,
-                   COALESCE(s.owner_share, 0) AS owner_share, COALESCE(s.operator_share, 0) AS operator_share
-            FROM service_order o
-            JOIN service_order_event e ON e.order_id = o.id AND e.to_state = 'COMPLETED'
+    private static final String CELLS = """
+            SELECT o.instrument_id, o.operator_id, i.owner_id, COUNT(*),
+                   COALESCE(SUM(TIMESTAMPDIFF(MINUTE, o.starts_at, o.ends_at)), 0), SUM(o.total_fen)
+            FROM service_order_event e
+            JOIN service_order o ON o.id = e.order_id
             JOIN instrument i ON i.id = o.instrument_id
-            LEFT JOIN (
-                SELECT j.order_id,
-                       -SUM(CASE WHEN la.type = 'OWNER_PAYABLE' THEN le.amount_fen ELSE 0 END) AS owner_share,
-                       -SUM(CASE WHEN la.type = 'OPERATOR_PAYABLE' THEN le.amount_fen ELSE 0 END) AS operator_share
-                FROM ledger_journal j
-                JOIN ledger_entry le ON le.journal_id = j.id
-                JOIN ledger_account la ON la.id = le.account_id
-                WHERE j.order_id IS NOT NULL AND j.posted_at < ? AND la.type IN ('OWNER_PAYABLE', 'OPERATOR_PAYABLE')
-                GROUP BY j.order_id) s ON s.order_id = o.id
-            WHERE e.at >= ? AND e.at < ?""";
+            WHERE e.to_state = 'COMPLETED' AND e.at >= ? AND e.at < ?
+            GROUP BY o.instrument_id, o.operator_id, i.owner_id""";
 
-    /** Per party: distinct orders, minutes, gross (an own instrument's order once). */
-    private static final String TOTALS = "SELECT party, COUNT(*), SUM(minutes), SUM(total_fen) FROM ("
-            + " SELECT c.operator_id AS party, c.minutes, c.total_fen FROM (" + COMPLETED + ") c"
-            + " UNION ALL"
-            + " SELECT c.owner_id, c.minutes, c.total_fen FROM (" + COMPLETED + ") c WHERE c.owner_id <> c.operator_id"
-            + ") t GROUP BY party";
+    /**
+     * The owner's and the operator's shares of those orders: the credits to OWNER_PAYABLE and OPERATOR_PAYABLE posted
+     * within the period (a completion is posted with its COMPLETED event; corrections after the period's end do not
+     * change it) on orders completed in the period. One pass over the payable accounts' entries of the period.
+     * Binds: start, end (entries), start, end (completions).
+     */
+    private static final String SHARES = """
+            SELECT o.instrument_id, o.operator_id, i.owner_id,
+                   -SUM(CASE WHEN la.type = 'OWNER_PAYABLE' THEN le.amount_fen ELSE 0 END),
+                   -SUM(CASE WHEN la.type = 'OPERATOR_PAYABLE' THEN le.amount_fen ELSE 0 END)
+            FROM ledger_account la
+            JOIN ledger_entry le ON le.account_id = la.id AND le.posted_at >= ? AND le.posted_at < ?
+            JOIN ledger_journal j ON j.id = le.journal_id
+            JOIN service_order_event e ON e.order_id = j.order_id AND e.to_state = 'COMPLETED' AND e.at >= ? AND e.at < ?
+            JOIN service_order o ON o.id = j.order_id
+            JOIN instrument i ON i.id = o.instrument_id
+            WHERE la.type IN ('OWNER_PAYABLE', 'OPERATOR_PAYABLE')
+            GROUP BY o.instrument_id, o.operator_id, i.owner_id""";
 
-    /** Per party, role, instrument and operator: orders, minutes, gross, the party's share. */
-    private static final String LINES = "SELECT 'OPERATOR' AS role, c.operator_id AS party, c.instrument_id, c.operator_id,"
-            + " c.owner_id, COUNT(*), SUM(c.minutes), SUM(c.total_fen), SUM(c.operator_share)"
-            + " FROM (" + COMPLETED + ") c GROUP BY c.operator_id, c.instrument_id, c.owner_id"
-            + " UNION ALL"
-            + " SELECT 'OWNER', c.owner_id, c.instrument_id, c.operator_id, c.owner_id, COUNT(*), SUM(c.minutes),"
-            + " SUM(c.total_fen), SUM(c.owner_share)"
-            + " FROM (" + COMPLETED + ") c GROUP BY c.owner_id, c.instrument_id, c.operator_id";
+    /** One instrument × operator × owner of the period. */
+    private record Cell(long instrumentId, long operatorId, long ownerId, int orders, long minutes, long grossFen) {
+    }
 
     private static final Comparator<PartyStatement.Line> LINE_ORDER = Comparator
             .comparing(PartyStatement.Line::role).thenComparingLong(PartyStatement.Line::instrumentId)
@@ -105,18 +104,29 @@ public class CompletedOrdersSource implements SettlementSource {
     }
 
     private Map<Long, PartyStatement> read(SettlementPeriod period) {
-        Object[] once = {period.end(), period.start(), period.end()};
         return jdbc.read(c -> {
-            Map<Long, long[]> totals = new HashMap<>();
-            Jdbc.list(c, TOTALS, rs -> totals.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)}),
-                    concat(once, once));
+            List<Cell> cells = Jdbc.list(c, CELLS, rs -> new Cell(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                    rs.getLong(5), rs.getLong(6)), period.start(), period.end());
+            Map<String, long[]> shares = new HashMap<>();
+            Jdbc.list(c, SHARES, rs -> shares.put(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getLong(3),
+                    new long[] {rs.getLong(4), rs.getLong(5)}), period.start(), period.end(), period.start(), period.end());
             Map<Long, List<PartyStatement.Line>> lines = new HashMap<>();
-            Jdbc.list(c, LINES, rs -> lines.computeIfAbsent(rs.getLong(2), p -> new ArrayList<>()).add(new PartyStatement.Line(
-                    PartyStatement.Role.valueOf(rs.getString(1)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getInt(6),
-                    rs.getLong(7), rs.getLong(8), rs.getLong(9))), concat(once, once));
+            Map<Long, long[]> totals = new HashMap<>(); // orders, minutes, gross; an own instrument's order once
+            for (Cell cell : cells) {
+                long[] share = shares.getOrDefault(cell.instrumentId() + "/" + cell.operatorId() + "/" + cell.ownerId(),
+                        new long[2]);
+                lines.computeIfAbsent(cell.operatorId(), p -> new ArrayList<>()).add(line(PartyStatement.Role.OPERATOR, cell,
+                        share[1]));
+                lines.computeIfAbsent(cell.ownerId(), p -> new ArrayList<>()).add(line(PartyStatement.Role.OWNER, cell,
+                        share[0]));
+                add(totals, cell.operatorId(), cell);
+                if (cell.ownerId() != cell.operatorId()) {
+                    add(totals, cell.ownerId(), cell);
+                }
+            }
             Map<Long, PartyStatement> out = new TreeMap<>();
             totals.forEach((party, t) -> {
-                List<PartyStatement.Line> ls = lines.getOrDefault(party, List.of()).stream().sorted(LINE_ORDER).toList();
+                List<PartyStatement.Line> ls = lines.get(party).stream().sorted(LINE_ORDER).toList();
                 out.put(party, new PartyStatement(party, (int) t[0], t[1], t[2],
                         ls.stream().mapToLong(PartyStatement.Line::shareFen).sum(), ls));
             });
@@ -124,9 +134,15 @@ public class CompletedOrdersSource implements SettlementSource {
         });
     }
 
-    private static Object[] concat(Object[] a, Object[] b) {
-        Object[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    private static PartyStatement.Line line(PartyStatement.Role role, Cell cell, long shareFen) {
+        return new PartyStatement.Line(role, cell.instrumentId(), cell.operatorId(), cell.ownerId(), cell.orders(),
+                cell.minutes(), cell.grossFen(), shareFen);
+    }
+
+    private static void add(Map<Long, long[]> totals, long party, Cell cell) {
+        long[] t = totals.computeIfAbsent(party, p -> new long[3]);
+        t[0] += cell.orders();
+        t[1] += cell.minutes();
+        t[2] += cell.grossFen();
     }
 }
