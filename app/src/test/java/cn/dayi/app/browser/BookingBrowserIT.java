@@ -19,14 +19,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +94,7 @@ class BookingBrowserIT {
         accounts.create("other@booking.test", "赵工", PASSWORD, otherEnterprise, Role.BUYER_MEMBER, null);
         // an enterprise that registered itself and is not verified yet
         ctx.getBean(cn.dayi.marketplace.account.Registrations.class).register(new cn.dayi.marketplace.account.Registrations
-                .Registration("深圳待审企业有限公司", creditCode("91440300MA5BXK201"), "440305", "pending@booking.test", "钱工",
+                .Registration("深圳待审企业有限公司", BrowserSteps.creditCode("91440300MA5BXK201"), "440305", "pending@booking.test", "钱工",
                 PASSWORD));
 
         // price and open the instrument through the API, as the operator would
@@ -120,22 +115,8 @@ class BookingBrowserIT {
         browser = Chromium.launch(playwright);
     }
 
-    /** {@code first17} and its GB 32100-2015 check character. */
-    private static String creditCode(String first17) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + alphabet.charAt((31 - sum % 31) % 31);
-    }
-
     private static void api(String token, String method, String path, String json) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() / 100 == 2, method + " " + path + " → " + r.statusCode() + " " + r.body());
+        BrowserSteps.api(base, token, method, path, json);
     }
 
     @AfterAll
@@ -152,13 +133,7 @@ class BookingBrowserIT {
     }
 
     private static Page signIn(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate("/sign-in");
-        page.getByLabel("电子邮箱").fill(email);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        page.waitForURL("**/account");
-        return page;
+        return BrowserSteps.signIn(context, email, PASSWORD);
     }
 
     private static BrowserContext context() {

@@ -16,7 +16,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
@@ -91,13 +90,7 @@ class SupplySideBrowserIT {
     }
 
     private static Page signIn(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate("/sign-in");
-        page.getByLabel("电子邮箱").fill(email);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        page.waitForURL("**/account");
-        return page;
+        return BrowserSteps.signIn(context, email, PASSWORD);
     }
 
     private static BrowserContext context() {

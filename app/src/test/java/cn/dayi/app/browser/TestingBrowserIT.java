@@ -21,15 +21,10 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +94,7 @@ class TestingBrowserIT {
         long enterprise = organisations.create("深圳材料检测需求有限公司", null, OrganisationKind.ENTERPRISE, "440305").id();
         accounts.create("buyer@testing.test", "刘工", PASSWORD, enterprise, Role.BUYER_MEMBER, null);
         ctx.getBean(cn.dayi.marketplace.account.Registrations.class).register(new cn.dayi.marketplace.account.Registrations
-                .Registration("深圳待审检测企业有限公司", creditCode("91440300MA5BXK301"), "440305", "pending@testing.test",
+                .Registration("深圳待审检测企业有限公司", BrowserSteps.creditCode("91440300MA5BXK301"), "440305", "pending@testing.test",
                 "孙工", PASSWORD));
 
         // the operator's service items, through the API: one at a fixed price, one on request (面议)
@@ -113,22 +108,8 @@ class TestingBrowserIT {
         browser = Chromium.launch(playwright);
     }
 
-    /** {@code first17} and its GB 32100-2015 check character. */
-    private static String creditCode(String first17) {
-        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-        int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-        }
-        return first17 + alphabet.charAt((31 - sum % 31) % 31);
-    }
-
     private static void api(String token, String method, String path, String json) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() / 100 == 2, method + " " + path + " → " + r.statusCode() + " " + r.body());
+        BrowserSteps.api(base, token, method, path, json);
     }
 
     @AfterAll
@@ -145,13 +126,7 @@ class TestingBrowserIT {
     }
 
     private static Page signIn(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate("/sign-in");
-        page.getByLabel("电子邮箱").fill(email);
-        page.getByLabel("密码").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        page.waitForURL("**/account");
-        return page;
+        return BrowserSteps.signIn(context, email, PASSWORD);
     }
 
     private static BrowserContext context() {

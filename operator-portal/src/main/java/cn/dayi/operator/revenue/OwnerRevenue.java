@@ -93,7 +93,8 @@ public class OwnerRevenue {
                     SELECT j.posted_at, i.id, i.code, i.name, op.name_zh,
                            -SUM(CASE WHEN a.type IN ('OWNER_PAYABLE', 'OPERATOR_PAYABLE', 'FISCAL_FUND_PAYABLE',
                                                      'PLATFORM_REVENUE') THEN e.amount_fen ELSE 0 END) AS gross,
-                           -SUM(CASE WHEN a.type = 'OWNER_PAYABLE' AND a.party_id = ? THEN e.amount_fen ELSE 0 END) AS owner
+                           -SUM(CASE WHEN a.type = 'OWNER_PAYABLE' AND a.party_id = ? THEN e.amount_fen ELSE 0 END) AS owner,
+                           so.operator_id
                     FROM ledger_journal j
                     JOIN service_order so ON so.id = j.order_id
                     JOIN instrument i ON i.id = so.instrument_id
@@ -101,8 +102,8 @@ public class OwnerRevenue {
                     JOIN ledger_entry e ON e.journal_id = j.id
                     JOIN ledger_account a ON a.id = e.account_id
                     WHERE i.owner_id = ? AND j.posted_at >= ? AND j.posted_at < ?
-                    GROUP BY j.id, j.posted_at, i.id, i.code, i.name, op.name_zh""", rs -> {
-                long[] v = cell(cells, labels, month(Jdbc.instant(rs, "posted_at")), rs);
+                    GROUP BY j.id, j.posted_at, i.id, i.code, i.name, op.name_zh, so.operator_id""", rs -> {
+                long[] v = cell(cells, labels, month(Jdbc.instant(rs, "posted_at")), rs, rs.getLong(8));
                 v[0] += rs.getLong(6);
                 v[1] += rs.getLong(7);
                 return null;
@@ -110,13 +111,13 @@ public class OwnerRevenue {
             // use: machine-time bookings that were used, by the month they started
             Jdbc.list(c, """
                     SELECT so.starts_at, i.id, i.code, i.name, op.name_zh,
-                           TIMESTAMPDIFF(MINUTE, so.starts_at, so.ends_at) AS minutes
+                           TIMESTAMPDIFF(MINUTE, so.starts_at, so.ends_at) AS minutes, so.operator_id
                     FROM service_order so
                     JOIN instrument i ON i.id = so.instrument_id
                     JOIN organisation op ON op.id = so.operator_id
                     WHERE i.owner_id = ? AND so.kind = 'MACHINE_TIME' AND so.state IN ('COMPLETED', 'REVIEWED')
                       AND so.starts_at >= ? AND so.starts_at < ?""", rs -> {
-                cell(cells, labels, month(Jdbc.instant(rs, "starts_at")), rs)[2] += rs.getLong(6);
+                cell(cells, labels, month(Jdbc.instant(rs, "starts_at")), rs, rs.getLong(7))[2] += rs.getLong(6);
                 return null;
             }, ownerId, from, to);
             return assemble(ownerId, ownerName, year, cells, labels);
@@ -129,10 +130,13 @@ public class OwnerRevenue {
         return MONTH.format(at);
     }
 
-    /** The running totals (gross, owner share, minutes) of a month × instrument × operator, from columns 2–5 of rs. */
-    private static long[] cell(Map<String, long[]> cells, Map<String, String[]> labels, String month, ResultSet rs)
-            throws SQLException {
-        String key = month + "|" + rs.getLong(2) + "|" + rs.getString(5);
+    /**
+     * The running totals (gross, owner share, minutes) of a month × instrument × operator; instrument id, code, name
+     * and operator name from columns 2–5 of rs.
+     */
+    private static long[] cell(Map<String, long[]> cells, Map<String, String[]> labels, String month, ResultSet rs,
+                               long operatorId) throws SQLException {
+        String key = month + "|" + rs.getLong(2) + "|" + operatorId;
         labels.putIfAbsent(key, new String[] {month, Long.toString(rs.getLong(2)), rs.getString(3), rs.getString(4),
                 rs.getString(5)});
         return cells.computeIfAbsent(key, k -> new long[3]);

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,8 +27,8 @@ import java.util.Set;
 @Singleton
 public class StatementReviews {
 
-    /** Roles that answer for a party's statement. */
-    static final Set<Role> ANSWERING = Set.of(Role.OWNER_ADMIN, Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE);
+    /** Roles that answer for a party's statement (and see it). */
+    public static final Set<Role> ANSWERING = Set.of(Role.OWNER_ADMIN, Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE);
 
     /** A statement line with the instrument's and operator's names. Money in fen (CNY), time in minutes. */
     @Serdeable
@@ -104,8 +103,7 @@ public class StatementReviews {
             if (!actor.hasRoleIn(party, ANSWERING)) {
                 throw notFound();
             }
-            String latest = latest(c, statementId).get("decision");
-            if ("APPROVED".equals(latest)) {
+            if ("APPROVED".equals(latest(c, statementId).decision())) {
                 throw new ApiException.RuleViolation(HttpStatus.CONFLICT, "STATEMENT_ALREADY_APPROVED",
                         "This statement is approved already; an approved statement is final.");
             }
@@ -116,17 +114,17 @@ public class StatementReviews {
         return get(actor, statementId);
     }
 
-    private static Map<String, String> latest(Connection c, long statementId) throws SQLException {
+    /** The latest answer to a statement: APPROVED or DISPUTED, the dispute's reason, who and when. */
+    private record Answer(String decision, String reason, String by, Instant at) {
+        static final Answer NONE = new Answer("OPEN", null, null, null);
+    }
+
+    private static Answer latest(Connection c, long statementId) throws SQLException {
         return Jdbc.one(c, """
-                SELECT r.decision, r.reason, p.display_name FROM settlement_statement_review r
+                SELECT r.decision, r.reason, p.display_name, r.decided_at FROM settlement_statement_review r
                 JOIN person p ON p.id = r.decided_by WHERE r.statement_id = ? ORDER BY r.id DESC LIMIT 1""",
-                rs -> {
-                    Map<String, String> m = new java.util.HashMap<>();
-                    m.put("decision", rs.getString(1));
-                    m.put("reason", rs.getString(2));
-                    m.put("by", rs.getString(3));
-                    return m;
-                }, statementId).orElse(Map.of());
+                rs -> new Answer(rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.instant(rs, "decided_at")),
+                statementId).orElse(Answer.NONE);
     }
 
     private static View view(Connection c, long statementId) throws SQLException {
@@ -145,11 +143,9 @@ public class StatementReviews {
                 WHERE l.statement_id = ? ORDER BY l.role, i.code, l.operator_id""",
                 rs -> new Line(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                         rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)), statementId);
-        Map<String, String> latest = latest(c, statementId);
-        Instant at = Jdbc.one(c, "SELECT decided_at FROM settlement_statement_review WHERE statement_id = ? ORDER BY id DESC"
-                + " LIMIT 1", rs -> Jdbc.instant(rs, "decided_at"), statementId).orElse(null);
+        Answer answer = latest(c, statementId);
         return new View(s.id(), s.partyId(), partyName, s.period(), s.ordersCount(), s.minutesUsed(), s.grossFen(),
-                s.shareFen(), latest.getOrDefault("decision", "OPEN"), latest.get("reason"), latest.get("by"), at, lines);
+                s.shareFen(), answer.decision(), answer.reason(), answer.by(), answer.at(), lines);
     }
 
     private static ApiException notFound() {

@@ -3,7 +3,6 @@ package cn.dayi.ops.settlement.web;
 import cn.dayi.marketplace.account.Actor;
 import cn.dayi.marketplace.account.ActorResolver;
 import cn.dayi.marketplace.account.Membership;
-import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.catalogue.web.pages.Pages;
 import cn.dayi.marketplace.web.ApiException;
 import cn.dayi.ops.settlement.StatementReviews;
@@ -51,8 +50,6 @@ public class StatementPagesController {
     public record DisputeForm(@Nullable String reason) {
     }
 
-    private static final Set<Role> ANSWERING = Set.of(Role.OWNER_ADMIN, Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE);
-
     private final ActorResolver actors;
     private final StatementReviews reviews;
     private final Pages pages;
@@ -69,7 +66,7 @@ public class StatementPagesController {
                                                    @Nullable @QueryValue String error) {
         Actor actor = actors.require(auth);
         Set<Long> seen = new HashSet<>();
-        List<Membership> orgs = actor.memberships().stream().filter(m -> ANSWERING.contains(m.role()))
+        List<Membership> orgs = actor.memberships().stream().filter(m -> StatementReviews.ANSWERING.contains(m.role()))
                 .filter(m -> seen.add(m.organisationId())).toList();
         Membership chosen = orgs.stream().filter(m -> org == null || m.organisationId() == org).findFirst()
                 .orElseThrow(() -> new ApiException.NotFound("STATEMENT_NOT_FOUND",
