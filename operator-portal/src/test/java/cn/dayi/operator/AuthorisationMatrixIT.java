@@ -746,6 +746,11 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("GET", "/orders/{id}", orderParties, who -> page("/orders/" + submitted())));
         m.add(new Case("POST", "/orders/{id}/cancel", EnumSet.of(Who.BUYER),
                 who -> form("/orders/" + submitted() + "/cancel", "reason=")));
+        // the payment panel's steps (payment/web): the buyer applies its voucher and starts a card payment
+        m.add(new Case("POST", "/orders/{id}/voucher", EnumSet.of(Who.BUYER),
+                who -> form("/orders/" + awaitingPayment() + "/voucher", "")));
+        m.add(new Case("POST", "/orders/{id}/card", EnumSet.of(Who.BUYER),
+                who -> form("/orders/" + awaitingPayment() + "/card", "key=matrix-" + seq.incrementAndGet())));
         m.add(new Case("GET", "/operator/{operatorId}/orders", staffAndAdmin, who -> page("/operator/" + w.operatorX + "/orders")));
         m.add(new Case("POST", "/operator/orders/{id}/{command}", handlers,
                 who -> form("/operator/orders/" + submitted() + "/accept", "back=/operator")));

@@ -28,11 +28,12 @@ final class BrowserSteps {
     }
 
     /** Sends JSON to the platform's API at {@code base} with a bearer token; fails the test unless it answers 2xx. */
-    static void api(String base, String token, String method, String path, String json) throws Exception {
+    static String api(String base, String token, String method, String path, String json) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() / 100 == 2, method + " " + path + " → " + r.statusCode() + " " + r.body());
+        return r.body();
     }
 
     /** {@code first17} and its GB 32100-2015 check character (written out here, not taken from the code under test). */

@@ -71,10 +71,12 @@ public class BookingPagesController {
     private final Availability availability;
     private final Pages pages;
     private final TestingOrderPage testingPage;
+    private final List<OrderPageSection> sections;
 
     public BookingPagesController(ActorResolver actors, Bookings bookings, Availability availability, Pages pages,
-                                  TestingOrderPage testingPage) {
+                                  TestingOrderPage testingPage, List<OrderPageSection> sections) {
         this.testingPage = testingPage;
+        this.sections = sections;
         this.actors = actors;
         this.bookings = bookings;
         this.availability = availability;
@@ -166,6 +168,9 @@ public class BookingPagesController {
         model.put("operatorView", actor.isOperatorStaff(o.operator().id()));
         model.put("done", done);
         model.put("error", error);
+        for (OrderPageSection section : sections) {
+            section.fill(model, actor, o, text);
+        }
         if (OrderKind.TESTING.name().equals(o.kind())) {
             testingPage.fill(model, actor, o, text);
             return new ModelAndView<>("testing-order", model);

@@ -1,0 +1,108 @@
+package cn.dayi.marketplace.payment.web;
+
+import cn.dayi.marketplace.account.Actor;
+import cn.dayi.marketplace.account.Role;
+import cn.dayi.marketplace.booking.OrderState;
+import cn.dayi.marketplace.booking.ServiceOrder;
+import cn.dayi.marketplace.booking.web.OrderPageSection;
+import cn.dayi.marketplace.catalogue.web.pages.PageText;
+import cn.dayi.marketplace.catalogue.web.pages.PriceText;
+import cn.dayi.marketplace.ledger.OrderMoney;
+import cn.dayi.marketplace.ledger.Refunds;
+import cn.dayi.marketplace.payment.CardPaymentView;
+import cn.dayi.marketplace.payment.CardPayments;
+import cn.dayi.marketplace.time.ClockFactory;
+import cn.dayi.marketplace.voucher.OrderVoucher;
+import cn.dayi.marketplace.voucher.VoucherCheckout;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The payment panel of the order page (付款, model key {@code pay}, fragment {@code fragments/order-payment}):
+ * for an order awaiting payment the buyer sees the total, the innovation voucher that would pay part of it (无感直兑:
+ * the best grant, chosen by {@link VoucherCheckout}, one button to apply it) or why none applies, then the rest due
+ * in cash — by card through Stripe (when the platform has Stripe and a publishable key; otherwise the reason) or by
+ * corporate bank transfer quoting the order number. Afterwards both sides see how the order was paid (voucher part,
+ * card part, its attempts' failures) and every refund with its reason. Buttons are offered to the buyer's members
+ * only; what they may do is decided by the services, not here.
+ */
+@Singleton
+class PaymentSection implements OrderPageSection {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final VoucherCheckout vouchers;
+    private final CardPayments cards;
+    private final Refunds refunds;
+    private final StripeJs stripeJs;
+
+    PaymentSection(VoucherCheckout vouchers, CardPayments cards, Refunds refunds, StripeJs stripeJs) {
+        this.vouchers = vouchers;
+        this.cards = cards;
+        this.refunds = refunds;
+        this.stripeJs = stripeJs;
+    }
+
+    /**
+     * The panel as shown; amounts are formatted in the page language.
+     *
+     * @param awaiting       the order awaits payment
+     * @param buyer          the viewer is a buyer member: the buttons are theirs
+     * @param voucherState   NONE, PREVIEW, HELD, CAPTURED or RELEASED (see {@link OrderVoucher})
+     * @param offerVoucher   a voucher would pay part or all now: the buyer may apply it
+     * @param cashAfterVoucher what would be left in cash once the offered voucher is applied
+     * @param voucherNotes   why the buyer's other grants do not pay (programme: reason)
+     * @param cardOff        why card payment is not offered, or null
+     * @param canPayByCard   the card button is shown
+     * @param cardFailure    why the last card attempt failed, or null
+     * @param cardPending    a card payment is under way (waiting for Stripe)
+     * @param requestKey     a fresh key for the card form (a double submit resumes the same payment)
+     */
+    public record PayPanel(long orderId, boolean awaiting, boolean buyer, String total, String voucherState,
+                           @Nullable String programme, String voucherAmount, String cashDue, long cashDueFen,
+                           boolean offerVoucher, String cashAfterVoucher, List<String> voucherNotes, @Nullable String cardOff, boolean canPayByCard,
+                           String cardPaid, long cardPaidFen, @Nullable String cardFailure, boolean cardPending, String requestKey,
+                           List<RefundLine> refunds) {
+    }
+
+    /** A refund as shown to both sides. */
+    public record RefundLine(String amount, String method, String reason, String when) {
+    }
+
+    @Override
+    public void fill(Map<String, Object> model, Actor viewer, ServiceOrder o, PageText text) {
+        boolean buyer = viewer.hasRoleIn(o.buyerOrganisation().id(), Role.BUYER_MEMBER);
+        boolean awaiting = o.state() == OrderState.AWAITING_PAYMENT;
+        OrderVoucher v = vouchers.preview(viewer, o.id());
+        CardPaymentView card = cards.view(viewer, o.id());
+        OrderMoney money = refunds.money(viewer, o.id());
+        boolean touched = !"NONE".equals(v.state()) && !"PREVIEW".equals(v.state()) || !card.attempts().isEmpty()
+                || money.paidFen() > 0;
+        if (!awaiting && !touched) {
+            return; // nothing to pay and nothing paid yet (e.g. waiting for the operator to accept)
+        }
+        List<String> notes = v.considered().stream().filter(c -> c.whyNot() != null)
+                .map(c -> text.get("pay.voucher.whyNot", c.programmeName(), text.get("pay.whyNot." + c.whyNot())))
+                .toList();
+        String cardOff = card.cardPaymentAvailable()
+                ? stripeJs.publishableKey().isPresent() ? null : text.get("pay.card.noPublishableKey")
+                : card.unavailableReason();
+        CardPaymentView.Attempt last = card.attempts().isEmpty() ? null : card.attempts().get(card.attempts().size() - 1);
+        long cashDue = awaiting ? card.amountDueFen() : v.cashDueFen();
+        model.put("pay", new PayPanel(o.id(), awaiting, buyer, PriceText.amount(o.totalFen(), text), v.state(),
+                v.programmeName(), PriceText.amount(v.voucherFen(), text), PriceText.amount(cashDue, text), cashDue,
+                buyer && awaiting && "PREVIEW".equals(v.state()) && v.voucherFen() > 0, PriceText.amount(v.cashDueFen(), text),
+                notes, cardOff,
+                buyer && awaiting && cardOff == null && card.canPayByCardNow(), PriceText.amount(card.paidFen(), text), card.paidFen(),
+                last != null && "FAILED".equals(last.status()) ? last.failureMessage() : null,
+                awaiting && last != null && ("PENDING".equals(last.status()) || "UNKNOWN".equals(last.status())),
+                UUID.randomUUID().toString(),
+                money.refunds().stream().map(r -> new RefundLine(PriceText.amount(r.amountFen(), text),
+                        text.get("pay.method." + r.method()), r.reason(),
+                        WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI)))).toList()));
+    }
+}
