@@ -45,12 +45,12 @@ public class PayoutAccounts {
     /**
      * An organisation's payout account.
      *
-     * @param set       false when none has been set (every other field null)
+     * @param configured false when none has been set (every other field null)
      * @param payoutsBy how the next payout will go: {@code STRIPE_TRANSFER}, {@code BANK_FILE} or {@code NONE}
      *                  (a connected account alone while Stripe is not configured is {@code NONE})
      */
     @Serdeable
-    public record View(long organisationId, boolean set, String stripeAccountId, String payeeName, String bankName,
+    public record View(long organisationId, boolean configured, String stripeAccountId, String payeeName, String bankName,
                        String accountNumber, String payoutsBy, String updatedBy, Instant updatedAt) {
     }
 
