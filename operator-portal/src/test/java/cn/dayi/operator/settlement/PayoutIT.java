@@ -377,6 +377,13 @@ class PayoutIT implements RealServices {
         for (Map<String, Object> p : all) {
             assertTrue(page.contains("id=\"payout-" + num(p, "id") + "\""));
         }
+        // a platform admin may set a party's account for it, and stays on the form
+        HttpResponse<String> byAdmin = form(w.admin, "/organisations/" + w.ownerB + "/payout-account",
+                "stripeAccountId=acct_1DayiOwnerB");
+        assertEquals(HttpStatus.SEE_OTHER, byAdmin.getStatus());
+        assertTrue(page(w.admin, byAdmin.header("Location")).contains("id=\"payout-account-saved\""));
+        assertEquals("acct_1DayiOwnerB", money.send(w.ownerAdminB, HttpRequest.GET("/api/v1/organisations/" + w.ownerB
+                + "/payout-account")).get("stripeAccountId"));
         assertEquals("400 PERIOD_INVALID", money.error(w.admin, HttpRequest.GET("/api/v1/admin/payouts?period=2026-13")));
         assertEquals("403 FORBIDDEN", money.error(w.ownerAdminA, HttpRequest.GET("/api/v1/admin/payouts?period=" + month)));
         assertEquals(403, status(w.managerX, "/admin/payouts"));

@@ -8,6 +8,7 @@ import cn.dayi.marketplace.web.ApiException;
 import cn.dayi.ops.payout.PayoutAccounts;
 import cn.dayi.ops.payout.Payouts;
 import cn.dayi.ops.settlement.SettlementPeriod;
+import cn.dayi.ops.settlement.StatementReviews;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -83,11 +84,13 @@ public class PayoutPagesController {
 
     @Get(value = "/organisations/{orgId}/payout-account", produces = MediaType.TEXT_HTML)
     public ModelAndView<Map<String, Object>> accountPage(HttpRequest<?> request, @Nullable Authentication auth,
-                                                         @PathVariable long orgId) {
+                                                         @PathVariable long orgId, @Nullable @QueryValue String saved) {
         Actor actor = actors.require(auth);
         PayoutAccounts.View v = accounts.get(actor, orgId);
-        return accountView(request, v, new AccountForm(v.stripeAccountId(), v.payeeName(), v.bankName(), v.accountNumber()),
-                Map.of());
+        ModelAndView<Map<String, Object>> page = accountView(request, v,
+                new AccountForm(v.stripeAccountId(), v.payeeName(), v.bankName(), v.accountNumber()), Map.of());
+        page.getModel().ifPresent(m -> m.put("saved", saved != null));
+        return page;
     }
 
     @Post(value = "/organisations/{orgId}/payout-account", consumes = MediaType.APPLICATION_FORM_URLENCODED,
@@ -100,7 +103,10 @@ public class PayoutPagesController {
         try {
             accounts.set(actor, orgId, new PayoutAccounts.Change(f.stripeAccountId(), f.payeeName(), f.bankName(),
                     f.accountNumber()));
-            return HttpResponse.seeOther(URI.create("/statements?org=" + orgId + "&done=ACCOUNT_SAVED#payout-account"));
+            // the party goes back to its statements; a platform admin (not a member) stays on the form
+            return HttpResponse.seeOther(URI.create(actor.hasRoleIn(orgId, StatementReviews.ANSWERING)
+                    ? "/statements?org=" + orgId + "&done=ACCOUNT_SAVED#payout-account"
+                    : "/organisations/" + orgId + "/payout-account?saved=true"));
         } catch (ApiException.ValidationFailed e) {
             Map<String, String> errors = new HashMap<>();
             e.errors().forEach(err -> errors.putIfAbsent(err.field(), err.message()));
@@ -114,6 +120,7 @@ public class PayoutPagesController {
         model.put("account", v);
         model.put("form", form);
         model.put("errors", errors);
+        model.put("saved", false);
         return new ModelAndView<>("payout-account", model);
     }
 
