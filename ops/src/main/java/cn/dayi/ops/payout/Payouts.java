@@ -99,11 +99,6 @@ public class Payouts {
                        String stripeAccountId, String stripeTransferId, String payeeName, String bankName,
                        String accountNumber, String bankReference, String failureCode, String failureReason,
                        Long journalId, Instant createdAt, Instant updatedAt, Instant paidAt) {
-
-        /** The Stripe idempotency key of the current attempt. */
-        public String idempotencyKey() {
-            return key(statementId, attempt);
-        }
     }
 
     private final Jdbc jdbc;
