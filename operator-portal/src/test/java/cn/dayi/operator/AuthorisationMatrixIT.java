@@ -80,6 +80,8 @@ class AuthorisationMatrixIT implements RealServices {
     long pendingWithLicence;
     /** A settled month's statement of owner A, written directly (its figures do not matter to the gate). */
     long ownerStatement;
+    /** Its payout, in the bank payout file (written directly: the gate is what matters). */
+    long ownerPayout;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -112,6 +114,10 @@ class AuthorisationMatrixIT implements RealServices {
             return Jdbc.insert(c, "INSERT INTO settlement_statement (party_id, period, orders_count, minutes_used, gross_fen, "
                     + "created_at) VALUES (?, '2020-01', 0, 0, 0, CURRENT_TIMESTAMP(3))", w.ownerA);
         });
+        ownerPayout = jdbc.write(c -> Jdbc.insert(c, "INSERT INTO payout (statement_id, party_id, period, amount_fen, owner_fen,"
+                + " operator_fen, state, method, payee_name, bank_name, account_number, created_at, updated_at)"
+                + " VALUES (?, ?, '2020-01', 100, 100, 0, 'IN_FILE', 'BANK_FILE', '矩阵大学', '矩阵银行', '12345678',"
+                + " CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3))", ownerStatement, w.ownerA));
     }
 
     private long pendingWithLicence() {
@@ -517,6 +523,40 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("POST", "/statements/{id}/dispute", EnumSet.of(Who.OWNER_A),
                 who -> form("/statements/" + ownerStatement + "/dispute", "reason=x")));
         m.add(new Case("GET", "/admin/statements", EnumSet.of(Who.ADMIN), who -> page("/admin/statements")));
+        // payouts: a party's payout account for its owner admins / operator managers and finance (and platform admins);
+        // its payouts likewise; the payout page, the bank payout file and marking paid / failed / retry for platform
+        // admins (through the gate: the first mark paid posts, then 200 again; failed and retry answer 409)
+        Set<Who> moneyOfX = EnumSet.of(Who.ADMIN, Who.MANAGER_X, Who.FINANCE_X);
+        m.add(new Case("GET", "/api/v1/organisations/{orgId}/payout-account", moneyOfX,
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.operatorX + "/payout-account")));
+        m.add(new Case("PUT", "/api/v1/organisations/{orgId}/payout-account", moneyOfX,
+                who -> HttpRequest.PUT("/api/v1/organisations/" + w.operatorX + "/payout-account",
+                        Map.of("stripeAccountId", "acct_1Matrix" + seq.incrementAndGet()))));
+        m.add(new Case("GET", "/organisations/{orgId}/payout-account", moneyOfX,
+                who -> page("/organisations/" + w.operatorX + "/payout-account")));
+        m.add(new Case("POST", "/organisations/{orgId}/payout-account", moneyOfX,
+                who -> form("/organisations/" + w.operatorX + "/payout-account", "payeeName=" + java.net.URLEncoder.encode(
+                        "矩阵服务机构", StandardCharsets.UTF_8) + "&bankName=" + java.net.URLEncoder.encode("矩阵银行",
+                        StandardCharsets.UTF_8) + "&accountNumber=6222020200001234")));
+        m.add(new Case("GET", "/api/v1/organisations/{orgId}/payouts", EnumSet.of(Who.OWNER_A, Who.ADMIN),
+                who -> HttpRequest.GET("/api/v1/organisations/" + w.ownerA + "/payouts")));
+        m.add(new Case("GET", "/api/v1/admin/payouts", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.GET("/api/v1/admin/payouts?period=2020-01")));
+        m.add(new Case("POST", "/api/v1/admin/payouts/{id}/paid", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.POST("/api/v1/admin/payouts/" + ownerPayout + "/paid", Map.of("bankReference", "MATRIX"))));
+        m.add(new Case("POST", "/api/v1/admin/payouts/{id}/failed", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.POST("/api/v1/admin/payouts/" + ownerPayout + "/failed", Map.of("reason", "矩阵"))));
+        m.add(new Case("POST", "/api/v1/admin/payouts/{id}/retry", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.POST("/api/v1/admin/payouts/" + ownerPayout + "/retry", Map.of())));
+        m.add(new Case("GET", "/admin/payouts", EnumSet.of(Who.ADMIN), who -> page("/admin/payouts?period=2020-01")));
+        m.add(new Case("GET", "/admin/payouts/bank-file", EnumSet.of(Who.ADMIN),
+                who -> HttpRequest.GET("/admin/payouts/bank-file?period=2020-01").accept("text/csv")));
+        m.add(new Case("POST", "/admin/payouts/{id}/paid", EnumSet.of(Who.ADMIN),
+                who -> form("/admin/payouts/" + ownerPayout + "/paid", "bankReference=MATRIX")));
+        m.add(new Case("POST", "/admin/payouts/{id}/failed", EnumSet.of(Who.ADMIN),
+                who -> form("/admin/payouts/" + ownerPayout + "/failed", "reason=x")));
+        m.add(new Case("POST", "/admin/payouts/{id}/retry", EnumSet.of(Who.ADMIN),
+                who -> form("/admin/payouts/" + ownerPayout + "/retry", "")));
         // owner revenue report: the owner's admins and platform admins
         m.add(new Case("GET", "/api/v1/owners/{ownerId}/revenue", EnumSet.of(Who.OWNER_A, Who.ADMIN),
                 who -> HttpRequest.GET("/api/v1/owners/" + w.ownerA + "/revenue")));

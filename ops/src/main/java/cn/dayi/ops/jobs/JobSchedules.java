@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
  *   <tr><td>job-history-pruning</td><td>daily, 03:30</td><td>{@code JobHistoryPruning.prune()}</td></tr>
  *   <tr><td>card-reconciliation</td><td>hourly at :15</td><td>{@code CardReconciliation.reconcile()}</td></tr>
  *   <tr><td>voucher-expiry</td><td>daily, 00:10</td><td>{@code VoucherExpiry.expireDue(today)}</td></tr>
+ *   <tr><td>payout-preparation</td><td>daily, 06:00</td><td>{@code Payouts.prepare()}</td></tr>
  * </table>
  * Others add theirs here (one {@code @Bean} method each).
  */
@@ -30,6 +31,7 @@ class JobSchedules {
     static final String JOB_HISTORY_PRUNING = "job-history-pruning";
     static final String CARD_RECONCILIATION = "card-reconciliation";
     static final String VOUCHER_EXPIRY = "voucher-expiry";
+    static final String PAYOUT_PREPARATION = "payout-preparation";
 
     @Singleton
     @Named(HOLD_EXPIRY)
@@ -71,5 +73,12 @@ class JobSchedules {
     JobSchedule voucherExpiry() {
         return new JobSchedule(VOUCHER_EXPIRY, VoucherExpiryJob.class, "0 10 0 * * ?",
                 "Innovation-voucher grants past their validity lose the quota nobody holds");
+    }
+
+    @Singleton
+    @Named(PAYOUT_PREPARATION)
+    JobSchedule payoutPreparation() {
+        return new JobSchedule(PAYOUT_PREPARATION, PayoutPreparationJob.class, "0 0 6 * * ?",
+                "Pay approved settlement statements: Stripe transfers or the bank payout file; ask again where Stripe did not answer");
     }
 }

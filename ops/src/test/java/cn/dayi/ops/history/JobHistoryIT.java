@@ -66,7 +66,7 @@ class JobHistoryIT implements RealServices {
         assertEquals(true, o.get("schedulerRunning"));
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) o.get("jobs");
         assertEquals(List.of("card-reconciliation", "entrustment-expiry", "hold-expiry", "job-history-pruning",
-                "monthly-settlement", "test-flaky", "voucher-expiry"), jobs.stream().map(j -> j.get("name")).toList());
+                "monthly-settlement", "payout-preparation", "test-flaky", "voucher-expiry"), jobs.stream().map(j -> j.get("name")).toList());
         Map<String, Object> hold = jobs.get(2);
         assertEquals("0 * * * * ?", hold.get("cron"));
         assertEquals("Asia/Shanghai", hold.get("timeZone"));
@@ -120,6 +120,13 @@ class JobHistoryIT implements RealServices {
         assertEquals("period=" + SettlementPeriod.monthBefore(run.startedAt()), run.parameter());
         assertNotNull(run.finishedAt());
         assertEquals(0, run.itemsProcessed(), "no completed orders: no statements");
+    }
+
+    @Test
+    void runNowOfThePayoutPreparationSucceedsWithNothingToPay() throws Exception {
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/admin/jobs/payout-preparation/run", Map.of()).bearerAuth(token));
+        JobRun run = await("payout-preparation", "SUCCEEDED");
+        assertEquals(0, run.itemsProcessed(), "no approved statements: no payouts");
     }
 
     @Test

@@ -5,6 +5,8 @@ import cn.dayi.marketplace.account.ActorResolver;
 import cn.dayi.marketplace.account.Membership;
 import cn.dayi.marketplace.catalogue.web.pages.Pages;
 import cn.dayi.marketplace.web.ApiException;
+import cn.dayi.ops.payout.PayoutAccounts;
+import cn.dayi.ops.payout.Payouts;
 import cn.dayi.ops.settlement.StatementReviews;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -35,7 +37,9 @@ import java.util.Set;
  * Pages (plain forms, 303 back to the page):
  * <ul>
  *   <li>{@code GET /statements?org=} — the monthly statements of one of my organisations (as owner admin, operator
- *       manager or finance): figures, lines, standing, and the approve button and dispute form while it is open</li>
+ *       manager or finance): figures, lines, standing, and the approve button and dispute form while it is open;
+ *       each approved statement's payout (state, method, reason) and the organisation's payout account with a link to
+ *       its form ({@code /organisations/{orgId}/payout-account})</li>
  *   <li>{@code POST /statements/{id}/approve}, {@code POST /statements/{id}/dispute} (form: reason)</li>
  *   <li>{@code GET /admin/statements} — platform admins: statements in dispute with their reasons</li>
  * </ul>
@@ -53,11 +57,16 @@ public class StatementPagesController {
     private final ActorResolver actors;
     private final StatementReviews reviews;
     private final Pages pages;
+    private final Payouts payouts;
+    private final PayoutAccounts accounts;
 
-    public StatementPagesController(ActorResolver actors, StatementReviews reviews, Pages pages) {
+    public StatementPagesController(ActorResolver actors, StatementReviews reviews, Pages pages, Payouts payouts,
+                                    PayoutAccounts accounts) {
         this.actors = actors;
         this.reviews = reviews;
         this.pages = pages;
+        this.payouts = payouts;
+        this.accounts = accounts;
     }
 
     @Get(value = "/statements", produces = MediaType.TEXT_HTML)
@@ -75,6 +84,10 @@ public class StatementPagesController {
         model.put("org", chosen);
         model.put("orgs", orgs);
         model.put("statements", reviews.ofParty(actor, chosen.organisationId()));
+        Map<Long, Payouts.View> byStatement = new java.util.HashMap<>();
+        payouts.ofParty(actor, chosen.organisationId()).forEach(p -> byStatement.put(p.statementId(), p));
+        model.put("payouts", byStatement);
+        model.put("account", accounts.get(actor, chosen.organisationId()));
         model.put("done", done);
         model.put("error", error);
         return new ModelAndView<>("statements", model);
