@@ -26,12 +26,14 @@ import cn.dayi.marketplace.importing.CatalogueImporter;
 import cn.dayi.marketplace.importing.ImportOptions;
 import cn.dayi.marketplace.importing.ImportProgress;
 import cn.dayi.marketplace.importing.ImportReport;
+import cn.dayi.ops.payout.Payouts;
 import cn.dayi.ops.settlement.SettlementPeriod;
 import cn.dayi.ops.settlement.SettlementSource;
 import cn.dayi.ops.settlement.Settlements;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.stripe.Stripe;
@@ -70,7 +72,9 @@ import org.junit.jupiter.api.Test;
  * and pays the cash rest by card on Stripe's form — a declined card first (Stripe's reason on the page), then a
  * good one; the order is confirmed when Stripe's signed webhook arrives. The operator completes the booking; the
  * ledger holds the exact split; the month is settled as the monthly job does; the owner's admin sees the statement
- * with its share in the browser and approves it; settling again changes nothing.
+ * with its share in the browser, approves it and gives its bank details; the daily payout preparation puts the
+ * owner's share into the month's bank payout file, which the platform's finance downloads and marks paid, and the
+ * owner's payable is then zero; settling and preparing again change nothing.
  *
  * <p>WireMock stands in for Stripe (we cannot reach it): its API for stripe-java, and Stripe.js — a small stand-in
  * script with Stripe.js's calls ({@code Stripe()}, {@code elements().create('payment').mount()}, {@code
@@ -299,15 +303,55 @@ class MoneyBrowserIT {
             page.waitForSelector("#statement-done");
             assertEquals(0, page.locator("[id^='approve-']").count(), "an approved statement has no buttons left");
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("statement-approved.png")).setFullPage(true));
+            // where the money should go: the owner gives its bank details (no Stripe connected account)
+            assertTrue(page.locator("#payout-account-none").isVisible(), "the page says no payout account is set");
+            page.locator("#payout-account-edit").click();
+            page.locator("#payeeName").fill("南山理工大学");
+            page.locator("#bankName").fill("中国银行深圳南山支行");
+            page.locator("#accountNumber").fill("6217850000001234567");
+            page.locator("#payout-account-save").click();
+            page.waitForURL("**done=ACCOUNT_SAVED**"); // back on the statements, which say when it will be paid
+            assertTrue(page.locator("#payout-account-bank").innerText().contains("6217850000001234567"));
+        }
+        long statementId = num(statements().get(0), "id");
+
+        // the daily payout preparation: the approved statement becomes one row of the month's bank payout file
+        Payouts payouts = ctx.getBean(Payouts.class);
+        payouts.prepare(month);
+        try (BrowserContext context = Chromium.offline(browser, base, "zh-CN")) {
+            Page page = BrowserSteps.signIn(context, "admin@money.test", PASSWORD);
+            page.navigate("/admin/payouts?period=" + month);
+            String row = page.locator("#payouts tbody tr").first().innerText();
+            assertTrue(row.contains("南山理工大学") && row.contains("待银行付款"), row);
+            Download download = page.waitForDownload(() -> page.locator("#bank-file-download").click());
+            String file = Files.readString(download.path(), StandardCharsets.UTF_8);
+            List<String> lines = file.lines().toList();
+            assertEquals(2, lines.size(), "a header and the owner's one payout: " + file);
+            assertTrue(lines.get(1).contains("6217850000001234567") && lines.get(1).contains(String.format(java.util.Locale.ROOT,
+                    "%.2f", ownerShare / 100.0)) && lines.get(1).contains(Long.toString(ownerShare)), lines.get(1));
+            // after the bank run, finance marks it paid: the owner's payable for the month is paid out
+            page.locator("[id^='paid-']").first().click();
+            page.waitForSelector("#payout-done");
+            assertTrue(page.locator("#payouts tbody tr").first().innerText().contains("已付款"));
+        }
+        assertEquals(ownerBefore, balance(ownerToken, Long.toString(ownerId), "OWNER_PAYABLE"), "paid out to the fen");
+        try (BrowserContext context = Chromium.offline(browser, base, "zh-CN")) {
+            Page page = BrowserSteps.signIn(context, "owner@money.test", PASSWORD);
+            page.navigate("/statements?org=" + ownerId);
+            assertTrue(page.locator("#payout-of-" + statementId).innerText().contains("已付款"), "the owner sees it paid");
         }
         List<Map<String, Object>> statements = statements();
         assertEquals(1, statements.size());
         assertEquals("APPROVED", statements.get(0).get("standing"));
         assertEquals(ownerShare, num(statements.get(0), "shareFen"));
 
-        // settling the month again changes nothing
+        // settling the month again and preparing payouts again change nothing
         settlements.settle(month);
-        assertEquals(statements, statements());
+        payouts.prepare(month);
+        assertEquals(statements.get(0).get("shareFen"), statements().get(0).get("shareFen"));
+        assertEquals(1, statements().size());
+        assertEquals(1L, (long) ctx.getBean(Jdbc.class).read(c -> Jdbc.count(c, "SELECT COUNT(*) FROM payout")));
+        assertEquals(ownerBefore, balance(ownerToken, Long.toString(ownerId), "OWNER_PAYABLE"), "nothing paid twice");
     }
 
     // ---- Stripe's side ----
