@@ -180,6 +180,15 @@ public class Refunds {
     public Refundable refundable(Connection c, long orderId) throws SQLException {
         OrderMoneyStore.lockOrder(c, orderId).orElseThrow(() -> new ApiException.NotFound("ORDER_NOT_FOUND",
                 "There is no order " + orderId + "."));
+        return read(c, orderId);
+    }
+
+    /** {@link #refundable} without taking the order's lock: for views (a plain read of the latest rows). */
+    public Refundable refundableNow(Connection c, long orderId) throws SQLException {
+        return read(c, orderId);
+    }
+
+    private Refundable read(Connection c, long orderId) throws SQLException {
         Optional<OrderMoneyStore.PaymentRow> p = OrderMoneyStore.payment(c, orderId);
         String currency = p.isPresent() ? p.get().currency() : currencyOf(c, orderId);
         long[] refunded = OrderMoneyStore.refunded(c, orderId);
