@@ -461,6 +461,79 @@ class CardPaymentIT implements RealServices {
     }
 
     @Test
+    void aCardRefundOfAnOrderPaidPartByVoucherGivesBackCardAndVoucherInProportion() throws Exception {
+        // a voucher programme for this instrument only, granted to the buyer: it pays half of the order
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> programme = new HashMap<>();
+        programme.put("name", "卡退款创新券 " + System.nanoTime());
+        programme.put("type", "STANDARD");
+        programme.put("budgetFen", 100_000_000);
+        programme.put("validFrom", today.minusDays(30).toString());
+        programme.put("validUntil", today.plusDays(300).toString());
+        programme.put("regions", List.of("440300"));
+        programme.put("acceptingRegions", List.of("GB-FIF"));
+        programme.put("categories", List.of());
+        programme.put("instrumentIds", List.of(Long.parseLong(f.instrument)));
+        programme.put("coverBp", 5_000);
+        programme.put("perOrderCapFen", 2_000_000);
+        programme.put("yearlyCapFen", 10_000_000);
+        long programmeId = fen(f.send(f.w.fiscal, HttpRequest.POST("/api/v1/voucher-programmes", programme)), "id");
+        f.send(f.w.fiscal, HttpRequest.POST("/api/v1/voucher-programmes/" + programmeId + "/grants",
+                Map.of("enterpriseId", f.w.enterprise, "amountFen", 50_000_000)));
+        long order = f.awaitingPayment();
+        long total = f.totalFen(order);
+        Map<?, ?> voucher = (Map<?, ?>) f.send(f.w.buyer, HttpRequest.POST("/api/v1/orders/" + order + "/checkout", Map.of()))
+                .get("voucher");
+        long voucherFen = fen(voucher, "voucherFen");
+        long cash = fen(voucher, "cashDueFen");
+        assertTrue(voucherFen > 0 && cash > 0 && voucherFen + cash == total, voucher.toString());
+        String pi = "pi_voucher_" + order;
+        stubCreate("order-" + order + "-attempt-1", pi, cash);
+        start(order, "start-" + order, 201);
+        String paidEvent = event("evt_paid_" + order, "payment_intent.succeeded", intent(pi, cash, "succeeded", null));
+        webhook(paidEvent, signed(paidEvent));
+        assertEquals("CONFIRMED", f.order(order).get("state"));
+        long available = count("SELECT quota_fen - held_fen - captured_fen - expired_fen FROM voucher_grant "
+                + "WHERE programme_id = ?", programmeId);
+        String path = "/api/v1/orders/" + order + "/card-refunds";
+
+        // part of it: card and voucher in proportion to what each paid
+        long part = 1_001;
+        long partCash = part * cash / total; // the exact share, rounded down; largest remainder may add the odd fen
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("order-" + order + "-refund-1"))
+                .willReturn(okJson(refundObject("re_v1_" + order, pi, 0, "succeeded", order, 1))));
+        Map<String, Object> first = f.send(f.w.financeX, HttpRequest.POST(path, Map.of("amountFen", part,
+                "reason", "少用一刻钟 15 minutes unused")).header("Idempotency-Key", "voucher-r1"));
+        long firstCash = fen(first, "amountFen");
+        assertTrue(firstCash == partCash || firstCash == partCash + 1, first + " vs " + partCash);
+        assertEquals(part, firstCash + fen(first, "voucherFen"), "the parts make the refund");
+        assertEquals(part, fen(first, "totalFen"));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key",
+                equalTo("order-" + order + "-refund-1")).withRequestBody(containing("amount=" + firstCash)));
+        assertEquals(available + fen(first, "voucherFen"), count("SELECT quota_fen - held_fen - captured_fen - expired_fen "
+                + "FROM voucher_grant WHERE programme_id = ?", programmeId), "the voucher part is back on the grant");
+
+        // the rest: exactly what is left of each
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("order-" + order + "-refund-2"))
+                .willReturn(okJson(refundObject("re_v2_" + order, pi, 0, "succeeded", order, 2))));
+        Map<String, Object> rest = f.send(f.w.managerX, HttpRequest.POST(path, Map.of("reason", "订单取消 order called off"))
+                .header("Idempotency-Key", "voucher-r2"));
+        assertEquals(cash - firstCash, fen(rest, "amountFen"));
+        assertEquals(voucherFen - fen(first, "voucherFen"), fen(rest, "voucherFen"));
+        Map<String, Object> m = money(f.w.buyer, order);
+        assertEquals(cash, fen(m, "refundedCashFen"));
+        assertEquals(voucherFen, fen(m, "refundedVoucherFen"));
+        assertEquals(0L, fen(m, "refundableFen"));
+        assertEquals(0L, fen(m, "heldFen"));
+        assertEquals("订单取消 order called off", listOf(m, "refunds").get(1).get("reason"));
+        assertEquals(0L, net(order, "VOUCHER_RECEIVABLE"), "the fiscal fund owes nothing for this order");
+        assertEquals(0L, net(order, "CARD_CLEARING"));
+        assertEquals(available + voucherFen, count("SELECT quota_fen - held_fen - captured_fen - expired_fen "
+                + "FROM voucher_grant WHERE programme_id = ?", programmeId), "everything back on the grant");
+        assertEquals("RELEASED", f.send(f.w.buyer, HttpRequest.GET("/api/v1/orders/" + order + "/voucher")).get("state"));
+    }
+
+    @Test
     void reconciliationAppliesWhatTheWebhookMissedAndRetriesAnUnansweredCreate() throws Exception {
         // 1. paid at Stripe, but the webhook never came
         long paidOrder = f.awaitingPayment();
