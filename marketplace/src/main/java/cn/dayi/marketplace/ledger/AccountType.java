@@ -6,6 +6,11 @@ package cn.dayi.marketplace.ledger;
  * (prepayments held for buyers, revenue shares payable) and its own revenue are credit-normal.
  * Amounts on entries are signed, debit &gt; 0; balances shown to people are in the normal side
  * (positive = the usual direction: money in the bank, money owed to the owner).
+ *
+ * <p>Vouchers: the voucher part of an order is VOUCHER_RECEIVABLE from confirmation (credit BUYER_PREPAID); a refund
+ * gives the voucher part back to the grant (credit VOUCHER_RECEIVABLE); an approved redemption claim moves the claimed
+ * amount to FISCAL_FUND_RECEIVABLE, an approved subsidy claim debits FISCAL_FUND_RECEIVABLE and credits the buyer's
+ * SUBSIDY_PAYABLE. New types are appended at the end (names are stored; order is not).
  */
 public enum AccountType {
     /** 银行清算: corporate bank transfers received and refunds paid out, by the platform. Asset. */
@@ -23,7 +28,18 @@ public enum AccountType {
     /** 应付财政: the share returned to the fiscal fund (fiscal-funded instruments only). Liability. */
     FISCAL_FUND_PAYABLE(PartyLevel.FISCAL_FUND, Side.CREDIT),
     /** 平台收入: the platform's commission. Revenue. */
-    PLATFORM_REVENUE(PartyLevel.PLATFORM, Side.CREDIT);
+    PLATFORM_REVENUE(PartyLevel.PLATFORM, Side.CREDIT),
+    /**
+     * 财政应拨付: claims on the fiscal fund that the fiscal officer approved (redemptions 兑付 of vouchers and
+     * post-payment subsidies 先缴后补) and the fund has not yet paid: debited by {@code VOUCHER_CLAIM:<id>:APPROVED}.
+     * Asset, held against the fiscal fund (party 0).
+     */
+    FISCAL_FUND_RECEIVABLE(PartyLevel.FISCAL_FUND, Side.DEBIT),
+    /**
+     * 应付补贴: post-payment subsidies approved for a buyer enterprise, to be passed on to it when the fiscal fund
+     * pays. Liability, per buyer organisation.
+     */
+    SUBSIDY_PAYABLE(PartyLevel.ORGANISATION, Side.CREDIT);
 
     /** Whose account it is. */
     public enum PartyLevel {

@@ -67,6 +67,22 @@ final class OrderMoneyStore {
         return out;
     }
 
+    /** Refunded so far: {total, of which voucher} fen. */
+    static long[] refunded(Connection c, long orderId) throws SQLException {
+        return Jdbc.one(c, "SELECT COALESCE(SUM(amount_fen), 0), COALESCE(SUM(voucher_fen), 0) FROM order_refund "
+                + "WHERE order_id = ?" + lock(c), rs -> new long[] {rs.getLong(1), rs.getLong(2)}, orderId).orElseThrow();
+    }
+
+    /** The buyer organisation of an order. */
+    static long buyerOf(Connection c, long orderId) throws SQLException {
+        return Jdbc.one(c, "SELECT buyer_org_id FROM service_order WHERE id = ?", rs -> rs.getLong(1), orderId).orElseThrow();
+    }
+
+    /** The journal of the refund recorded for card refund {@code cardRefundId}, if it has been recorded. */
+    static Optional<Long> refundOfCard(Connection c, long cardRefundId) throws SQLException {
+        return Jdbc.one(c, "SELECT journal_id FROM order_refund WHERE card_refund_id = ?", rs -> rs.getLong(1), cardRefundId);
+    }
+
     static long refundedFen(Connection c, long orderId) throws SQLException {
         return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM order_refund WHERE order_id = ?" + lock(c), orderId);
     }
@@ -77,17 +93,21 @@ final class OrderMoneyStore {
 
     static List<OrderMoney.Refund> refunds(Connection c, long orderId) throws SQLException {
         return Jdbc.list(c, """
-                SELECT r.id, r.amount_fen, r.currency, r.method, r.reason, r.recorded_by, p.display_name, r.recorded_at
+                SELECT r.id, r.amount_fen, r.currency, r.method, r.reason, r.recorded_by, p.display_name, r.recorded_at,
+                       r.voucher_fen
                 FROM order_refund r JOIN person p ON p.id = r.recorded_by WHERE r.order_id = ? ORDER BY r.id""",
-                rs -> new OrderMoney.Refund(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getLong(6), rs.getString(7), Jdbc.instant(rs, "recorded_at")), orderId);
+                rs -> new OrderMoney.Refund(rs.getLong(1), rs.getLong(2), rs.getLong(2) - rs.getLong(9), rs.getLong(9),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getString(7),
+                        Jdbc.instant(rs, "recorded_at")), orderId);
     }
 
-    static void insertRefund(Connection c, long orderId, long amountFen, String currency, String method, String reason,
-                             long journalId, long by, Instant at) throws SQLException {
+    static void insertRefund(Connection c, long orderId, RefundSplit split, String currency, String method, String reason,
+                             long journalId, long by, Instant at, Long cardRefundId) throws SQLException {
         Jdbc.update(c, """
-                INSERT INTO order_refund (order_id, amount_fen, currency, method, reason, journal_id, recorded_by, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", orderId, amountFen, currency, method, reason, journalId, by, at);
+                INSERT INTO order_refund (order_id, amount_fen, voucher_fen, currency, method, reason, journal_id, recorded_by,
+                  recorded_at, card_refund_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", orderId, split.totalFen(), split.voucherFen(), currency, method,
+                reason, journalId, by, at, cardRefundId);
     }
 
     /** Locks the order row for a money change; its state. */

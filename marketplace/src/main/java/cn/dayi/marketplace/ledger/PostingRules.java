@@ -18,8 +18,11 @@ import java.util.Map;
  *   <li><b>Recognition</b> (completion, cancellation fee, no-show fee): debit BUYER_PREPAID by the
  *       amount earned; its instrument-use part is split by {@link RevenueTerms} (largest remainder);
  *       service fees and consumables are credited wholly to the operator.</li>
- *   <li><b>Refund</b>: credit the clearing account of the payment's method; debit BUYER_PREPAID for what
- *       is still held, and claw any rest back from the revenue already recognised, in proportion.</li>
+ *   <li><b>Refund</b>: credit the clearing account of the payment's method by the cash part and
+ *       VOUCHER_RECEIVABLE by the voucher part ({@link RefundSplit}); debit BUYER_PREPAID for what is still
+ *       held, and claw any rest back from the revenue already recognised, in proportion.</li>
+ *   <li><b>Approved claim on the fiscal fund</b> ({@link #claimApproved}): debit FISCAL_FUND_RECEIVABLE; credit
+ *       VOUCHER_RECEIVABLE (a redemption) or the buyer's SUBSIDY_PAYABLE (a subsidy).</li>
  * </ul>
  */
 public final class PostingRules {
@@ -86,10 +89,30 @@ public final class PostingRules {
      */
     public static List<Leg> refund(String method, long buyerOrg, long refundFen, long heldFen,
                                    Map<AccountRef, Long> recognised, String currency) {
+        return refund(method, buyerOrg, new RefundSplit(refundFen, 0), heldFen, recognised, currency);
+    }
+
+    /**
+     * Legs of a refund split into cash and voucher ({@link RefundSplit}): credit the method's clearing account by
+     * the cash part and VOUCHER_RECEIVABLE by the voucher part (the fiscal fund no longer owes it: it goes back to
+     * the buyer's grant); debit BUYER_PREPAID for what is still held, and claw any rest back from the revenue
+     * recognised, in proportion (largest remainder).
+     *
+     * @param method     BANK_TRANSFER or CARD; may be null only when the cash part is 0 (an order paid wholly by voucher)
+     * @param heldFen    what is still held for the buyer on this order (BUYER_PREPAID, ≥ 0)
+     * @param recognised revenue recognised on this order so far, net, per revenue account (credit as positive fen)
+     * @throws IllegalArgumentException when the refund exceeds held + recognised
+     */
+    public static List<Leg> refund(String method, long buyerOrg, RefundSplit split, long heldFen,
+                                   Map<AccountRef, Long> recognised, String currency) {
+        long refundFen = split.totalFen();
         long fromHeld = Math.min(refundFen, Math.max(heldFen, 0));
         long clawback = refundFen - fromHeld;
         List<Leg> legs = new ArrayList<>();
-        legs.add(Leg.credit(AccountRef.platform(clearingOf(method), currency), refundFen));
+        if (split.cashFen() > 0) {
+            legs.add(Leg.credit(AccountRef.platform(clearingOf(method), currency), split.cashFen()));
+        }
+        legs.add(Leg.credit(AccountRef.platform(AccountType.VOUCHER_RECEIVABLE, currency), split.voucherFen()));
         legs.add(Leg.debit(AccountRef.of(AccountType.BUYER_PREPAID, buyerOrg, currency), fromHeld));
         if (clawback > 0) {
             List<AccountRef> accounts = new ArrayList<>(recognised.keySet());
@@ -105,5 +128,24 @@ public final class PostingRules {
             }
         }
         return legs;
+    }
+
+    /**
+     * Legs of a claim on the fiscal fund that the fiscal officer approved: the fiscal fund now owes the platform
+     * {@code amountFen} (debit FISCAL_FUND_RECEIVABLE). A REDEMPTION claim turns the vouchers receivable of the
+     * claimed orders into that approved debt (credit VOUCHER_RECEIVABLE); a SUBSIDY claim is money the platform
+     * passes on to the buyer enterprise once the fund pays (credit its SUBSIDY_PAYABLE).
+     *
+     * @param kind       REDEMPTION or SUBSIDY
+     * @param claimantId the operator (redemption) or the buyer enterprise (subsidy)
+     */
+    public static List<Leg> claimApproved(String kind, long claimantId, long amountFen, String currency) {
+        AccountRef credited = switch (kind) {
+            case "REDEMPTION" -> AccountRef.platform(AccountType.VOUCHER_RECEIVABLE, currency);
+            case "SUBSIDY" -> AccountRef.of(AccountType.SUBSIDY_PAYABLE, claimantId, currency);
+            default -> throw new IllegalArgumentException("no posting for claims of kind " + kind);
+        };
+        return List.of(Leg.debit(AccountRef.platform(AccountType.FISCAL_FUND_RECEIVABLE, currency), amountFen),
+                Leg.credit(credited, amountFen));
     }
 }

@@ -20,7 +20,8 @@ final class CardPaymentStore {
     /** One row of {@code card_refund}. */
     record RefundRow(long id, long orderId, long attemptId, int refundNo, String idempotencyKey, String requestKey,
                      String stripeRefundId, long amountFen, String currency, String status, String reason,
-                     String failureReason, long createdBy, Instant createdAt) {
+                     String failureReason, long createdBy, Instant createdAt, long voucherFen, Long journalId,
+                     String attention) {
     }
 
     private static final String ATTEMPT = "SELECT * FROM card_payment_attempt ";
@@ -99,6 +100,43 @@ final class CardPaymentStore {
         return Jdbc.one(c, REFUND + "WHERE order_id = ? AND request_key = ?", CardPaymentStore::refund, orderId, requestKey);
     }
 
+    static Optional<RefundRow> refundById(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, REFUND + "WHERE id = ?", CardPaymentStore::refund, id);
+    }
+
+    static Optional<RefundRow> refundForUpdate(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, REFUND + "WHERE id = ? FOR UPDATE", CardPaymentStore::refund, id);
+    }
+
+    static Optional<RefundRow> refundByStripeId(Connection c, String stripeRefundId) throws SQLException {
+        return Jdbc.one(c, REFUND + "WHERE stripe_refund_id = ?", CardPaymentStore::refund, stripeRefundId);
+    }
+
+    /** Ids of refunds still REQUESTED or PENDING since before {@code before}, oldest first. */
+    static List<Long> openRefundsBefore(Connection c, Instant before, int limit) throws SQLException {
+        return Jdbc.list(c, "SELECT id FROM card_refund WHERE status IN ('REQUESTED', 'PENDING') AND created_at < ? "
+                + "ORDER BY created_at, id LIMIT " + limit, rs -> rs.getLong(1), before);
+    }
+
+    /**
+     * Cash and voucher fen of the attempt's refunds under way: asked of Stripe and not yet answered for good
+     * (REQUESTED, PENDING), or SUCCEEDED and not yet posted. The ledger does not hold them yet; a new refund must
+     * leave room for them.
+     */
+    static long[] inFlight(Connection c, long attemptId) throws SQLException {
+        return Jdbc.one(c, "SELECT COALESCE(SUM(amount_fen), 0), COALESCE(SUM(voucher_fen), 0) FROM card_refund "
+                + "WHERE attempt_id = ? AND (status IN ('REQUESTED', 'PENDING') OR (status = 'SUCCEEDED' AND journal_id IS NULL))",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, attemptId).orElseThrow();
+    }
+
+    static void refundPosted(Connection c, long refundId, long journalId) throws SQLException {
+        Jdbc.update(c, "UPDATE card_refund SET journal_id = ? WHERE id = ? AND journal_id IS NULL", journalId, refundId);
+    }
+
+    static void refundAttention(Connection c, long refundId, String attention, Instant now) throws SQLException {
+        Jdbc.update(c, "UPDATE card_refund SET attention = ?, updated_at = ? WHERE id = ?", cut(attention, 500), now, refundId);
+    }
+
     /** Sum of the attempt's refunds that are not FAILED or CANCELED (money gone or on its way back), fen. */
     static long refundedFen(Connection c, long attemptId) throws SQLException {
         return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM card_refund WHERE attempt_id = ? "
@@ -106,12 +144,13 @@ final class CardPaymentStore {
     }
 
     static long insertRefund(Connection c, long orderId, long attemptId, int refundNo, String key, String requestKey,
-                             long amountFen, String currency, String reason, long by, Instant now) throws SQLException {
+                             long amountFen, long voucherFen, String currency, String reason, long by, Instant now)
+            throws SQLException {
         return Jdbc.insert(c, """
-                INSERT INTO card_refund (order_id, attempt_id, refund_no, idempotency_key, request_key, amount_fen, currency,
-                  status, reason, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?)""", orderId, attemptId, refundNo, key, requestKey,
-                amountFen, currency, reason, by, now, now);
+                INSERT INTO card_refund (order_id, attempt_id, refund_no, idempotency_key, request_key, amount_fen, voucher_fen,
+                  currency, status, reason, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?, ?, ?, ?)""", orderId, attemptId, refundNo, key, requestKey,
+                amountFen, voucherFen, currency, reason, by, now, now);
     }
 
     static void refundAnswered(Connection c, long refundId, String stripeRefundId, String status, String failureReason,
@@ -153,7 +192,9 @@ final class CardPaymentStore {
         return new RefundRow(rs.getLong("id"), rs.getLong("order_id"), rs.getLong("attempt_id"), rs.getInt("refund_no"),
                 rs.getString("idempotency_key"), rs.getString("request_key"), rs.getString("stripe_refund_id"),
                 rs.getLong("amount_fen"), rs.getString("currency"), rs.getString("status"), rs.getString("reason"),
-                rs.getString("failure_reason"), rs.getLong("created_by"), Jdbc.instant(rs, "created_at"));
+                rs.getString("failure_reason"), rs.getLong("created_by"), Jdbc.instant(rs, "created_at"),
+                rs.getLong("voucher_fen"), rs.getObject("journal_id") == null ? null : rs.getLong("journal_id"),
+                rs.getString("attention"));
     }
 
     private static String cut(String s, int max) {

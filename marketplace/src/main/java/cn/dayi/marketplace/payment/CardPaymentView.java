@@ -14,8 +14,10 @@ import java.util.List;
  * @param paymentMethodTypes   what a card payment offers: {@code card}, plus {@code alipay} / {@code wechat_pay} when configured
  * @param amountDueFen         what a card payment would charge now (total minus any voucher hold); 0 unless awaiting payment
  * @param paidFen              received by card and confirmed (the SUCCEEDED attempt)
- * @param refundedFen          refunded or being refunded
- * @param refundableFen        {@code paidFen − refundedFen}: the most a refund may still return
+ * @param refundedFen          refunded to the card or being refunded (cash parts)
+ * @param refundableFen        the most a card refund may still ask for (cash and voucher together): what the order's money
+ *                             view calls refundable, less the card refunds still under way; for a card payment that never
+ *                             confirmed the order (it carries {@code attention}): {@code paidFen − refundedFen}
  * @param attempts             every card payment attempt, oldest first (a FAILED one carries Stripe's reason)
  * @param refunds              every card refund, oldest first
  */
@@ -39,13 +41,21 @@ public record CardPaymentView(long orderId, boolean cardPaymentAvailable, String
     }
 
     /**
-     * One refund.
+     * One refund. A refund of an order paid part by innovation voucher gives back cash and voucher in proportion:
+     * {@code amountFen} goes back to the card, {@code voucherFen} to the buyer's voucher grant, together
+     * {@code totalFen} (what was asked for).
      *
-     * @param status REQUESTED (Stripe not yet answered; repeat the request with the same Idempotency-Key), PENDING,
-     *               SUCCEEDED, FAILED, CANCELED
+     * @param amountFen  the cash part, refunded through Stripe (0 when the whole refund is voucher: no Stripe call)
+     * @param voucherFen the voucher part, given back to the grant when the cash part SUCCEEDED
+     * @param totalFen   {@code amountFen + voucherFen}
+     * @param status     REQUESTED (Stripe not yet answered; repeat the request with the same Idempotency-Key), PENDING,
+     *                   SUCCEEDED (posted to the ledger, shown in the order's money view), FAILED, CANCELED
+     * @param posted     true once the ledger has posted it ({@code ORDER:<id>:CARD_REFUND:<refundNo>})
+     * @param attention  set when Stripe reported a failure after the refund had been posted: finance must act
      */
     @Serdeable
-    public record Refund(int refundNo, String stripeRefundId, long amountFen, String currency, String status, String reason,
-                         String failureReason, Instant createdAt) {
+    public record Refund(int refundNo, String stripeRefundId, long amountFen, long voucherFen, long totalFen, String currency,
+                         String status, String reason, String failureReason, boolean posted, String attention,
+                         Instant createdAt) {
     }
 }

@@ -6,15 +6,21 @@ import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.booking.OrderState;
 import cn.dayi.marketplace.booking.ServiceOrder;
 import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.ledger.RefundSplit;
+import cn.dayi.marketplace.ledger.Refunds;
 import cn.dayi.marketplace.web.ApiException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Card payments of service orders through Stripe: the buyer starts one, the operator refunds one,
@@ -42,20 +48,24 @@ import java.util.Optional;
 @Singleton
 public class CardPayments {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CardPayments.class);
+
     private final Jdbc jdbc;
     private final Bookings bookings;
     private final StripeSettings settings;
     private final StripeGateway stripe;
     private final AmountDue amountDue;
+    private final Refunds refunds;
     private final Clock clock;
 
     CardPayments(Jdbc jdbc, Bookings bookings, StripeSettings settings, StripeGateway stripe, AmountDue amountDue,
-                 Clock clock) {
+                 Refunds refunds, Clock clock) {
         this.jdbc = jdbc;
         this.bookings = bookings;
         this.settings = settings;
         this.stripe = stripe;
         this.amountDue = amountDue;
+        this.refunds = refunds;
         this.clock = clock;
     }
 
@@ -70,9 +80,18 @@ public class CardPayments {
             long refunded = refunds.stream().filter(r -> !r.status().equals("FAILED") && !r.status().equals("CANCELED"))
                     .mapToLong(CardPaymentStore.RefundRow::amountFen).sum();
             long due = o.state() == OrderState.AWAITING_PAYMENT ? amountDue.inCashFen(c, orderId) : 0;
+            long refundable = paid - refunded;
+            Optional<CardPaymentStore.Attempt> confirming = attempts.stream().filter(a -> a.status().equals("SUCCEEDED"))
+                    .findFirst();
+            Refunds.Refundable money = this.refunds.refundableNow(c, orderId);
+            if (confirming.isPresent() && inLedger(money, confirming.get())) {
+                long[] underWay = CardPaymentStore.inFlight(c, confirming.get().id());
+                refundable = Math.max(0, Math.min(paid - refunded, money.cashLeftFen() - underWay[0]))
+                        + Math.max(0, money.voucherLeftFen() - underWay[1]);
+            }
             return new CardPaymentView(orderId, settings.available(), settings.unavailableReason().orElse(null),
                     settings.available() && due > 0, settings.paymentMethodTypes(), due, o.currency(), paid, refunded,
-                    paid - refunded,
+                    refundable,
                     attempts.stream().map(a -> new CardPaymentView.Attempt(a.attemptNo(), a.intentId(), a.status(), a.amountFen(),
                             a.currency(), a.failureCode(), a.failureMessage(), a.attention(), a.createdAt(), a.updatedAt()))
                             .toList(),
@@ -158,10 +177,25 @@ public class CardPayments {
 
     /**
      * Refunds all or part of a card-paid order through Stripe Refunds, as the serving operator's manager
-     * or finance staff (or a platform admin). Never more than was paid: the attempt row is locked while
-     * the refundable amount is checked and the refund row reserved. A repeated request with the same
-     * {@code Idempotency-Key} returns the first refund (asking Stripe again, with the same key, when it
-     * did not answer the first time).
+     * or finance staff (or a platform admin).
+     *
+     * <p><b>How much.</b> {@code amountFen} is the whole refund (no amount = all that is left). It is checked, under
+     * the order's row lock ({@link Refunds#refundable}, the lock bank refunds and order moves take), against what the
+     * ledger still holds refundable for the order — cash paid less cash refunded, plus the voucher part still paying
+     * — less the card refunds still under way; it is split between card and voucher in proportion
+     * ({@link RefundSplit}). Stripe refunds the card part; the voucher part goes back to the buyer's grant when the
+     * card part SUCCEEDED (at once when there is no card part).
+     *
+     * <p><b>The ledger, exactly once.</b> The refund journal ({@code ORDER:<id>:CARD_REFUND:<refundNo>}, see
+     * {@link Refunds#postCardRefund}) is posted when Stripe reports the refund SUCCEEDED — in Stripe's answer, the
+     * {@code refund.updated} webhook or reconciliation, whichever comes first, each under the order lock and the
+     * refund's row lock; the others find {@code journal_id} set and the business key taken and post nothing. A
+     * refund Stripe refuses or fails before that posts nothing and frees its amount. A card payment that never
+     * confirmed the order (money that arrived late or did not fit; the attempt carries {@code attention}) was never
+     * in the ledger: it is refunded against the attempt alone and posts nothing.
+     *
+     * <p>A repeated request with the same {@code Idempotency-Key} returns the first refund (asking Stripe again, with
+     * the same key, when it did not answer the first time).
      *
      * @return the refund and whether this request created it
      */
@@ -187,22 +221,42 @@ public class CardPayments {
             return repeated(earlier.get(), body);
         }
         Instant now = clock.instant();
-        long refundId;
         try {
-            refundId = jdbc.write(c -> {
+            jdbc.write(c -> {
+                Refunds.Refundable money = refunds.refundable(c, orderId); // first: the order's lock
                 CardPaymentStore.Attempt paid = CardPaymentStore.succeededForUpdate(c, orderId).orElseThrow(() ->
                         new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "NOT_PAID_BY_CARD",
                                 "Order " + orderId + " has no card payment to refund."));
-                long refundable = paid.amountFen() - CardPaymentStore.refundedFen(c, paid.id());
-                long amount = body.amountFen() == null ? refundable : body.amountFen();
-                if (amount <= 0 || amount > refundable) {
-                    throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "REFUND_EXCEEDS_PAYMENT",
-                            "Paid by card: " + paid.amountFen() + " fen; already refunded: " + (paid.amountFen() - refundable)
-                                    + " fen; at most " + refundable + " fen can still be refunded.");
+                long cardLeft = paid.amountFen() - CardPaymentStore.refundedFen(c, paid.id());
+                boolean inLedger = inLedger(money, paid);
+                long cashLeft = cardLeft;
+                long voucherLeft = 0;
+                if (inLedger) {
+                    long[] underWay = CardPaymentStore.inFlight(c, paid.id());
+                    cashLeft = Math.min(cardLeft, money.cashLeftFen() - underWay[0]);
+                    voucherLeft = Math.max(0, money.voucherLeftFen() - underWay[1]);
                 }
+                long left = Math.max(0, cashLeft) + voucherLeft;
+                long amount = body.amountFen() == null ? left : body.amountFen();
+                if (amount <= 0 || amount > left) {
+                    throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "REFUND_EXCEEDS_PAYMENT",
+                            "Paid by card: " + paid.amountFen() + " fen" + (inLedger && money.voucherLeftFen()
+                                    + money.voucherRefundedFen() > 0 ? " (and " + (money.voucherLeftFen()
+                                    + money.voucherRefundedFen()) + " fen by innovation voucher)" : "") + "; refunded or "
+                                    + "being refunded: " + (paid.amountFen() - cardLeft) + " fen to the card"
+                                    + (inLedger ? ", " + money.voucherRefundedFen() + " fen to the voucher" : "")
+                                    + "; at most " + left + " fen can still be refunded.");
+                }
+                RefundSplit split = RefundSplit.of(amount, Math.max(0, cashLeft), voucherLeft);
+                refunds.requireVoucherRefundable(c, orderId, split.voucherFen());
                 int refundNo = (int) Jdbc.count(c, "SELECT COUNT(*) FROM card_refund WHERE order_id = ?", orderId) + 1;
-                return CardPaymentStore.insertRefund(c, orderId, paid.id(), refundNo, "order-" + orderId + "-refund-" + refundNo,
-                        key, amount, paid.currency(), reason, actor.personId(), now);
+                long id = CardPaymentStore.insertRefund(c, orderId, paid.id(), refundNo, "order-" + orderId + "-refund-" + refundNo,
+                        key, split.cashFen(), split.voucherFen(), paid.currency(), reason, actor.personId(), now);
+                if (split.cashFen() == 0) { // wholly voucher: nothing for Stripe to do
+                    CardPaymentStore.refundAnswered(c, id, null, "SUCCEEDED", null, now);
+                    settle(c, id, now);
+                }
+                return id;
             });
         } catch (Jdbc.DataAccessFailure e) {
             if (e.violates("uq_cr_request") || e.violates("uq_cr_no") || e.violates("uq_cr_key")) {
@@ -213,7 +267,7 @@ public class CardPayments {
             throw e;
         }
         CardPaymentStore.RefundRow row = jdbc.read(c -> CardPaymentStore.refundByRequest(c, orderId, key)).orElseThrow();
-        return new RefundResult(askStripe(row), true);
+        return new RefundResult(row.status().equals("REQUESTED") ? askStripe(row) : refundView(row), true);
     }
 
     /** A refund, and whether this request created it. */
@@ -221,9 +275,9 @@ public class CardPayments {
     }
 
     private RefundResult repeated(CardPaymentStore.RefundRow r, CardRefundRequest body) {
-        if (body != null && body.amountFen() != null && body.amountFen() != r.amountFen()) {
+        if (body != null && body.amountFen() != null && body.amountFen() != r.amountFen() + r.voucherFen()) {
             throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
-                    "This Idempotency-Key already made refund " + r.refundNo() + " of " + r.amountFen()
+                    "This Idempotency-Key already made refund " + r.refundNo() + " of " + (r.amountFen() + r.voucherFen())
                             + " fen; use a new key for another refund.");
         }
         return new RefundResult(r.status().equals("REQUESTED") ? askStripe(r) : refundView(r), false);
@@ -231,28 +285,95 @@ public class CardPayments {
 
     /** Sends a reserved refund to Stripe (again, with the same key, if it did not answer before) and records the answer. */
     private CardPaymentView.Refund askStripe(CardPaymentStore.RefundRow r) {
-        String intentId = jdbc.read(c -> Jdbc.one(c, "SELECT payment_intent_id FROM card_payment_attempt WHERE id = ?",
-                rs -> rs.getString(1), r.attemptId())).orElseThrow();
-        Refund refund;
         try {
-            refund = stripe.refund(intentId, r.amountFen(), r.orderId(), r.refundNo(), r.idempotencyKey());
+            answered(r, sendToStripe(r));
         } catch (StripeGateway.NoAnswer e) {
             throw noAnswer();
         } catch (StripeGateway.Refused e) {
-            jdbc.write(c -> {
-                CardPaymentStore.refundAnswered(c, r.id(), null, "FAILED", e.getMessage(), clock.instant());
-                return null;
-            });
             throw new ApiException.RuleViolation(HttpStatus.BAD_GATEWAY, "CARD_PROVIDER_REFUSED",
                     "Stripe refused the refund: " + e.getMessage());
         }
-        jdbc.write(c -> {
-            CardPaymentStore.refundAnswered(c, r.id(), refund.getId(), refundStatus(refund.getStatus()),
-                    refund.getFailureReason(), clock.instant());
-            return null;
-        });
         return jdbc.read(c -> CardPaymentStore.refundByRequest(c, r.orderId(), r.requestKey())).map(CardPayments::refundView)
                 .orElseThrow();
+    }
+
+    /** Asks Stripe for the refund under its deterministic key; a refusal is recorded (FAILED) and rethrown. */
+    Refund sendToStripe(CardPaymentStore.RefundRow r) {
+        String intentId = jdbc.read(c -> Jdbc.one(c, "SELECT payment_intent_id FROM card_payment_attempt WHERE id = ?",
+                rs -> rs.getString(1), r.attemptId())).orElseThrow();
+        try {
+            return stripe.refund(intentId, r.amountFen(), r.orderId(), r.refundNo(), r.idempotencyKey());
+        } catch (StripeGateway.Refused e) {
+            Instant now = clock.instant();
+            jdbc.write(c -> {
+                refunds.refundable(c, r.orderId()); // the order's lock first, as everywhere
+                CardPaymentStore.refundForUpdate(c, r.id());
+                CardPaymentStore.refundAnswered(c, r.id(), null, "FAILED", e.getMessage(), now);
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    /** Records what Stripe says of a refund (its answer, a webhook, reconciliation) and posts it once it SUCCEEDED. */
+    void answered(CardPaymentStore.RefundRow r, Refund refund) {
+        Instant now = clock.instant();
+        jdbc.write(c -> {
+            applyStatus(c, r.orderId(), r.id(), refund.getId(), refundStatus(refund.getStatus()), refund.getFailureReason(), now);
+            return null;
+        });
+    }
+
+    /**
+     * Sets a refund's status as Stripe reports it and, when it SUCCEEDED, posts it (once), in the caller's
+     * transaction: the order's lock first, then the refund's row. A posted refund is never set back to under way;
+     * one Stripe reports FAILED or CANCELED after it was posted is flagged ({@code attention}) for finance.
+     *
+     * @return the status now recorded
+     */
+    String applyStatus(Connection c, long orderId, long refundId, String stripeRefundId, String status, String failure,
+                       Instant now) throws SQLException {
+        refunds.refundable(c, orderId); // locks the order
+        CardPaymentStore.RefundRow r = CardPaymentStore.refundForUpdate(c, refundId).orElseThrow();
+        if (r.journalId() != null) {
+            if (status.equals("FAILED") || status.equals("CANCELED")) {
+                String note = "Stripe reports refund " + (stripeRefundId == null ? r.stripeRefundId() : stripeRefundId)
+                        + " " + status + (failure == null ? "" : " (" + failure + ")") + " after the ledger posted it "
+                        + "(journal " + r.journalId() + "): the buyer has not got the money back. Pay it back by hand.";
+                LOG.warn("Card refund {} of order {}: {}", r.refundNo(), orderId, note);
+                CardPaymentStore.refundAnswered(c, r.id(), stripeRefundId, status, failure, now);
+                CardPaymentStore.refundAttention(c, r.id(), note, now);
+                return status;
+            }
+            CardPaymentStore.refundAnswered(c, r.id(), stripeRefundId, "SUCCEEDED", null, now);
+            return "SUCCEEDED";
+        }
+        CardPaymentStore.refundAnswered(c, r.id(), stripeRefundId, status, failure, now);
+        if (status.equals("SUCCEEDED")) {
+            settle(c, r.id(), now);
+        }
+        return status;
+    }
+
+    /** Posts a SUCCEEDED refund of a card payment that is in the ledger, once; the caller holds the order's lock. */
+    private void settle(Connection c, long refundId, Instant now) throws SQLException {
+        CardPaymentStore.RefundRow r = CardPaymentStore.refundForUpdate(c, refundId).orElseThrow();
+        if (!r.status().equals("SUCCEEDED") || r.journalId() != null) {
+            return;
+        }
+        Refunds.Refundable money = refunds.refundable(c, r.orderId());
+        CardPaymentStore.Attempt paid = CardPaymentStore.byId(c, r.attemptId()).orElseThrow();
+        if (!inLedger(money, paid)) {
+            return; // a payment that never confirmed the order: Stripe only
+        }
+        long journal = refunds.postCardRefund(c, r.orderId(), r.id(), r.refundNo(), new RefundSplit(r.amountFen(), r.voucherFen()),
+                r.reason(), r.createdBy(), now);
+        CardPaymentStore.refundPosted(c, r.id(), journal);
+    }
+
+    /** True when this attempt is the order's recorded payment (so the ledger holds it). */
+    private static boolean inLedger(Refunds.Refundable money, CardPaymentStore.Attempt paid) {
+        return "CARD".equals(money.method()) && paid.intentId() != null && paid.intentId().equals(money.paymentReference());
     }
 
     static String refundStatus(String stripeStatus) {
@@ -289,7 +410,8 @@ public class CardPayments {
     }
 
     private static CardPaymentView.Refund refundView(CardPaymentStore.RefundRow r) {
-        return new CardPaymentView.Refund(r.refundNo(), r.stripeRefundId(), r.amountFen(), r.currency(), r.status(), r.reason(),
-                r.failureReason(), r.createdAt());
+        return new CardPaymentView.Refund(r.refundNo(), r.stripeRefundId(), r.amountFen(), r.voucherFen(),
+                r.amountFen() + r.voucherFen(), r.currency(), r.status(), r.reason(), r.failureReason(), r.journalId() != null,
+                r.attention(), r.createdAt());
     }
 }

@@ -3,6 +3,7 @@ package cn.dayi.marketplace.payment;
 import cn.dayi.marketplace.booking.Bookings;
 import cn.dayi.marketplace.db.Jdbc;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -36,10 +37,12 @@ public class CardReconciliation {
      * @param failed    attempts found failed or cancelled
      * @param flagged   payments found that did not fit their order (mismatch, order no longer awaiting payment)
      * @param stillOpen attempts Stripe still has open (the buyer has not paid yet)
-     * @param errors    attempts Stripe did not answer about (tried again next run)
+     * @param errors    attempts and refunds Stripe did not answer about (tried again next run)
+     * @param refundsChecked card refunds still REQUESTED or PENDING that were asked about (a SUCCEEDED one is posted to
+     *                       the ledger once, as the webhook would)
      */
     @Serdeable
-    public record Result(int checked, int confirmed, int failed, int flagged, int stillOpen, int errors) {
+    public record Result(int checked, int confirmed, int failed, int flagged, int stillOpen, int errors, int refundsChecked) {
     }
 
     private final Jdbc jdbc;
@@ -47,22 +50,24 @@ public class CardReconciliation {
     private final StripeGateway stripe;
     private final IntentEffects effects;
     private final Bookings bookings;
+    private final CardPayments payments;
     private final Clock clock;
 
     CardReconciliation(Jdbc jdbc, StripeSettings settings, StripeGateway stripe, IntentEffects effects, Bookings bookings,
-                       Clock clock) {
+                       CardPayments payments, Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.stripe = stripe;
         this.effects = effects;
         this.bookings = bookings;
+        this.payments = payments;
         this.clock = clock;
     }
 
     /** Reconciles the open attempts older than the configured age; nothing when Stripe is not configured. Idempotent. */
     public Result reconcile() {
         if (!settings.available()) {
-            return new Result(0, 0, 0, 0, 0, 0);
+            return new Result(0, 0, 0, 0, 0, 0, 0);
         }
         Instant before = clock.instant().minus(settings.reconcileAfter());
         List<Long> ids = jdbc.read(c -> CardPaymentStore.openBefore(c, before, BATCH));
@@ -86,8 +91,20 @@ public class CardReconciliation {
                 LOG.warn("Reconciliation could not ask Stripe about card payment attempt {}: {}", id, e.getMessage());
             }
         }
-        Result r = new Result(ids.size(), confirmed, failed, flagged, open, errors);
-        if (!ids.isEmpty()) {
+        List<Long> refundIds = jdbc.read(c -> CardPaymentStore.openRefundsBefore(c, before, BATCH));
+        for (long id : refundIds) {
+            try {
+                CardPaymentStore.RefundRow row = jdbc.read(c -> CardPaymentStore.refundById(c, id)).orElseThrow();
+                // REQUESTED: Stripe never answered; asking again with the same key returns the refund it made, or makes it
+                Refund refund = row.stripeRefundId() == null ? payments.sendToStripe(row) : stripe.retrieveRefund(row.stripeRefundId());
+                payments.answered(row, refund);
+            } catch (StripeGateway.NoAnswer | StripeGateway.Refused e) {
+                errors++;
+                LOG.warn("Reconciliation could not ask Stripe about card refund {}: {}", id, e.getMessage());
+            }
+        }
+        Result r = new Result(ids.size(), confirmed, failed, flagged, open, errors, refundIds.size());
+        if (!ids.isEmpty() || !refundIds.isEmpty()) {
             LOG.info("Card payment reconciliation: {}", r);
         }
         return r;

@@ -73,6 +73,10 @@ class StripeGateway {
         return call(() -> client().v1().refunds().create(p, key(idempotencyKey)));
     }
 
+    Refund retrieveRefund(String refundId) {
+        return call(() -> client().v1().refunds().retrieve(refundId));
+    }
+
     private StripeClient client() {
         if (client == null) {
             throw new IllegalStateException("Stripe is not configured");

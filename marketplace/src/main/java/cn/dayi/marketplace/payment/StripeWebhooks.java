@@ -13,8 +13,11 @@ import com.stripe.net.Webhook;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Handled: {@code payment_intent.succeeded} (order CONFIRMED), {@code payment_intent.payment_failed}
  * (attempt FAILED, with the reason), {@code payment_intent.canceled}, {@code payment_intent.processing},
- * {@code refund.updated} / {@code refund.failed} (refund status). Other types are remembered and ignored.
+ * {@code refund.updated} / {@code refund.failed} (refund status; a refund that SUCCEEDED is posted to the ledger
+ * once, see {@link CardPayments#refund}). Other types are remembered and ignored.
  *
  * <p>Answers: 200 {@link Receipt} (also for duplicates, outcome {@code DUPLICATE}, and ignored types,
  * {@code IGNORED}); 400 {@code SIGNATURE_INVALID} (missing, wrong or stale signature, or a body that is
@@ -50,13 +54,16 @@ public class StripeWebhooks {
     private final StripeSettings settings;
     private final IntentEffects effects;
     private final Bookings bookings;
+    private final CardPayments payments;
     private final Clock clock;
 
-    StripeWebhooks(Jdbc jdbc, StripeSettings settings, IntentEffects effects, Bookings bookings, Clock clock) {
+    StripeWebhooks(Jdbc jdbc, StripeSettings settings, IntentEffects effects, Bookings bookings, CardPayments payments,
+                   Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.effects = effects;
         this.bookings = bookings;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -115,12 +122,33 @@ public class StripeWebhooks {
     private Receipt refund(Event event, String type, Instant now) {
         Refund r = (Refund) object(event);
         String status = type.equals("refund.failed") ? "FAILED" : CardPayments.refundStatus(r.getStatus());
-        return jdbc.write(c -> {
-            boolean known = CardPaymentStore.refundStatus(c, r.getId(), status, r.getFailureReason(), now);
-            String outcome = known ? "REFUND_" + status : "UNKNOWN_REFUND";
-            CardPaymentStore.event(c, event.getId(), type, r.getId(), outcome, now);
+        Optional<CardPaymentStore.RefundRow> row = jdbc.read(c -> ours(c, r));
+        Receipt receipt = jdbc.write(c -> {
+            CardPaymentStore.event(c, event.getId(), type, r.getId(), "APPLYING", now); // first: a redelivery stops here
+            String outcome = row.isEmpty() ? "UNKNOWN_REFUND" : "REFUND_" + payments.applyStatus(c, row.get().orderId(),
+                    row.get().id(), r.getId(), status, r.getFailureReason(), now);
+            CardPaymentStore.eventOutcome(c, event.getId(), outcome);
             return new Receipt(event.getId(), type, outcome);
         });
+        LOG.info("Stripe event {} ({}) for {}: {}", event.getId(), type, r.getId(), receipt.outcome());
+        return receipt;
+    }
+
+    /** Our refund row for Stripe's refund: by its id, or (before its id was recorded) by the metadata we sent. */
+    private static Optional<CardPaymentStore.RefundRow> ours(Connection c, Refund r) throws SQLException {
+        Optional<CardPaymentStore.RefundRow> byId = CardPaymentStore.refundByStripeId(c, r.getId());
+        if (byId.isPresent() || r.getMetadata() == null) {
+            return byId;
+        }
+        try {
+            long order = Long.parseLong(r.getMetadata().getOrDefault("order_id", ""));
+            int no = Integer.parseInt(r.getMetadata().getOrDefault("refund_no", ""));
+            Optional<Long> id = Jdbc.one(c, "SELECT id FROM card_refund WHERE order_id = ? AND refund_no = ? "
+                    + "AND stripe_refund_id IS NULL", rs -> rs.getLong(1), order, no);
+            return id.isPresent() ? CardPaymentStore.refundById(c, id.get()) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The event's object; events of another API version than stripe-java's are read leniently. */

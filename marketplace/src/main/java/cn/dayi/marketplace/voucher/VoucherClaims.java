@@ -22,7 +22,9 @@ import java.util.List;
  * claim the voucher parts of the operator's orders completed in one month (Asia/Shanghai) under one
  * programme; each captured voucher is claimed once (its row is bound to the claim under a row lock).
  * A SUBSIDY claim (先缴后补) is made by the platform when an order under a subsidy programme completes
- * ({@link VoucherHolds}). The fiscal officer approves (the fiscal fund then owes the claimant:
+ * ({@link VoucherHolds}). Only what a voucher still pays is claimed ({@code amount_fen}: refunds give their voucher
+ * part back to the grant), and not while a card refund that gives part of it back is still under way at Stripe.
+ * The fiscal officer approves (the fiscal fund then owes the claimant:
  * {@link ClaimDecided} is where the ledger posts the payable) or rejects with a reason (a rejected
  * redemption frees its vouchers to be claimed again; a rejected subsidy returns to the grant).
  *
@@ -82,7 +84,10 @@ public class VoucherClaims {
             List<long[]> uses = Jdbc.list(c, """
                     SELECT u.id, u.amount_fen FROM voucher_use u JOIN voucher_grant g ON g.id = u.grant_id
                     WHERE u.operator_id = ? AND u.kind = 'VOUCHER' AND u.state = 'CAPTURED' AND u.claim_id IS NULL
-                      AND g.programme_id = ? AND u.captured_at >= ? AND u.captured_at < ? ORDER BY u.id FOR UPDATE""",
+                      AND g.programme_id = ? AND u.captured_at >= ? AND u.captured_at < ?
+                      AND NOT EXISTS (SELECT 1 FROM card_refund r WHERE r.order_id = u.order_id AND r.voucher_fen > 0
+                        AND (r.status IN ('REQUESTED', 'PENDING') OR (r.status = 'SUCCEEDED' AND r.journal_id IS NULL)))
+                    ORDER BY u.id FOR UPDATE""",
                     rs -> new long[] {rs.getLong(1), rs.getLong(2)}, operatorId, programmeId, from, to);
             if (uses.isEmpty()) {
                 throw new ApiException.RuleViolation(HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_CLAIM",

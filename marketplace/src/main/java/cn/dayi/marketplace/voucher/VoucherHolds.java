@@ -25,8 +25,9 @@ import java.util.Optional;
  * ({@link OrderTransitionListener}): {@code APPLY_VOUCHER} / {@code PAY_BY_VOUCHER} hold the best
  * voucher (the buyer's grant rows locked, the quota taken by a conditional UPDATE), {@code
  * CHECK_OUT} captures it and records a post-payment subsidy claim where a subsidy programme applies,
- * and {@code CANCEL}, {@code EXPIRE}, {@code NO_SHOW} release it. A refund (being built elsewhere)
- * calls {@link #release} in its own transaction. Also tells booking how much of an order is not
+ * and {@code CANCEL}, {@code EXPIRE}, {@code NO_SHOW} release it. A refund of the order gives its
+ * voucher share back ({@link #giveBack}, in the refund's transaction, the order locked): the use then pays less
+ * ({@code amount_fen}) and remembers what went back ({@code refunded_fen}); given back wholly it is RELEASED. Also tells booking how much of an order is not
  * due in cash ({@link OrderCover}).
  *
  * <p>Errors (the order move is rolled back): 422 {@code NO_VOUCHER_APPLIES}; 409 {@code
@@ -51,6 +52,55 @@ public class VoucherHolds implements OrderTransitionListener, OrderCover {
     public long coveredFen(Connection c, long orderId) throws SQLException {
         return Jdbc.count(c, "SELECT COALESCE(SUM(amount_fen), 0) FROM voucher_use WHERE order_id = ? AND kind = 'VOUCHER' "
                 + "AND state IN ('HELD', 'CAPTURED')", orderId);
+    }
+
+    /**
+     * What of the order's voucher part a refund may still give back, fen: what the voucher still pays of the order
+     * (HELD or CAPTURED); 0 without a voucher or once it is released.
+     */
+    public long refundableFen(Connection c, long orderId) throws SQLException {
+        Optional<VoucherStore.UseRow> use = VoucherStore.use(c, orderId, "VOUCHER");
+        return use.filter(u -> !"RELEASED".equals(u.state())).map(VoucherStore.UseRow::amountFen).orElse(0L);
+    }
+
+    /**
+     * Checks that {@code fen} of the order's voucher part may be given back now: not while it is in a claim on the
+     * fiscal fund that is SUBMITTED (the fiscal officer rejects it first, which frees it) or APPROVED (the fund has
+     * agreed to pay it). No-op for 0.
+     *
+     * @throws ApiException.RuleViolation 409 {@code VOUCHER_CLAIMED}
+     */
+    public void requireRefundable(Connection c, long orderId, long fen) throws SQLException {
+        if (fen <= 0) {
+            return;
+        }
+        Optional<VoucherStore.UseRow> use = VoucherStore.use(c, orderId, "VOUCHER");
+        if (use.isPresent() && use.get().claimId() != null) {
+            String state = Jdbc.one(c, "SELECT state FROM voucher_claim WHERE id = ?", rs -> rs.getString(1),
+                    use.get().claimId()).orElse("SUBMITTED");
+            throw new ApiException.RuleViolation(HttpStatus.CONFLICT, "VOUCHER_CLAIMED",
+                    "The voucher part of order " + orderId + " is in redemption claim " + use.get().claimId() + " ("
+                            + state + ") on the fiscal fund, so it cannot go back to the buyer's grant"
+                            + ("APPROVED".equals(state) ? "." : " unless the fiscal officer rejects that claim first."));
+        }
+    }
+
+    /**
+     * A refund gives {@code fen} of the order's voucher part back to the buyer's grant (held or captured quota is
+     * freed; lost to expiry if the grant has lapsed) in the caller's transaction, which has locked the order; the
+     * part given back is no longer claimable by the operator. A use given back wholly is RELEASED (REFUNDED).
+     *
+     * @throws ApiException.RuleViolation 409 {@code VOUCHER_CLAIMED} (see {@link #requireRefundable})
+     * @throws IllegalArgumentException   when {@code fen} exceeds {@link #refundableFen}
+     */
+    public void giveBack(Connection c, long orderId, long fen, Instant now) throws SQLException {
+        if (fen <= 0) {
+            return;
+        }
+        requireRefundable(c, orderId, fen);
+        VoucherStore.UseRow u = VoucherStore.use(c, orderId, "VOUCHER").filter(x -> !"RELEASED".equals(x.state()))
+                .orElseThrow(() -> new IllegalArgumentException("order " + orderId + " has no voucher part to give back"));
+        VoucherStore.giveBack(c, u, fen, now);
     }
 
     /** Gives back the voucher held or captured for {@code orderId} (e.g. on a refund); no-op without one. */

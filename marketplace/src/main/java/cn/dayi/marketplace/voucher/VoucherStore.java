@@ -154,6 +154,26 @@ final class VoucherStore {
     }
 
     /**
+     * Gives {@code fen} of a HELD or CAPTURED use back to its grant (a refund): the grant's held or captured part
+     * shrinks by it (and, when the grant has lapsed meanwhile, the amount is lost to expiry rather than available
+     * again); the use keeps paying {@code amount_fen - fen}; a use given back wholly is RELEASED (REFUNDED).
+     * Locks the grant first.
+     */
+    static void giveBack(Connection c, UseRow u, long fen, Instant now) throws SQLException {
+        if (fen <= 0 || fen > u.amountFen()) {
+            throw new IllegalArgumentException("cannot give back " + fen + " fen of a voucher use of " + u.amountFen());
+        }
+        lockGrant(c, u.grantId());
+        String from = "HELD".equals(u.state()) ? "held_fen" : "captured_fen";
+        Jdbc.update(c, "UPDATE voucher_grant SET " + from + " = " + from + " - ?, expired_fen = expired_fen + "
+                + "IF(state = 'EXPIRED', ?, 0), updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?", fen, fen, u.grantId());
+        boolean whole = fen == u.amountFen();
+        Jdbc.update(c, "UPDATE voucher_use SET amount_fen = amount_fen - ?, refunded_fen = refunded_fen + ?"
+                + (whole ? ", state = 'RELEASED', released_at = ?, release_reason = 'REFUNDED'" : "") + " WHERE id = ?",
+                whole ? new Object[] {fen, fen, now, u.id()} : new Object[] {fen, fen, u.id()});
+    }
+
+    /**
      * HELD or CAPTURED → RELEASED: the amount returns to the grant's available quota, or to its expired
      * part when the grant has lapsed meanwhile. Locks the grant first.
      */

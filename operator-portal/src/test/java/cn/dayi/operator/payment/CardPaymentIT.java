@@ -346,6 +346,193 @@ class CardPaymentIT implements RealServices {
         assertEquals(total, count("SELECT SUM(amount_fen) FROM card_refund WHERE order_id = ? AND status = 'SUCCEEDED'", order));
     }
 
+    private static String refundObject(String id, String pi, long amount, String status, long order, int no) {
+        return "{\"id\":\"" + id + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"currency\":\"cny\","
+                + "\"payment_intent\":\"" + pi + "\",\"status\":\"" + status + "\",\"metadata\":{\"order_id\":\"" + order
+                + "\",\"refund_no\":\"" + no + "\"}}";
+    }
+
+    private Map<String, Object> money(String token, long order) {
+        return f.send(token, HttpRequest.GET("/api/v1/orders/" + order + "/money"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Map<String, Object> m, String key) {
+        return (List<Map<String, Object>>) m.get(key);
+    }
+
+    private static long fen(Map<?, ?> m, String key) {
+        return ((Number) m.get(key)).longValue();
+    }
+
+    /** Net of the order's ledger entries on accounts of {@code type} (signed, debit > 0). */
+    private long net(long order, String type) {
+        return count("""
+                SELECT COALESCE(SUM(e.amount_fen), 0) FROM ledger_entry e JOIN ledger_journal j ON j.id = e.journal_id
+                JOIN ledger_account a ON a.id = e.account_id WHERE j.order_id = ? AND a.type = ?""", order, type);
+    }
+
+    @Test
+    void aCardRefundOfACompletedOrderIsPostedOnceWhenStripeReportsItAndTakesBackFromTheShares() throws Exception {
+        long order = f.awaitingPayment();
+        long total = f.totalFen(order);
+        String pi = "pi_ledger_" + order;
+        payByCard(order, pi);
+        f.send(f.w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
+        assertEquals("COMPLETED", f.send(f.w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-out",
+                Map.of())).get("state"));
+        assertEquals(total, fen(money(f.w.financeX, order), "earnedFen"), "everything earned and split at completion");
+        String path = "/api/v1/orders/" + order + "/card-refunds";
+
+        // 1. Stripe takes the refund but reports it pending: nothing is posted yet, but its amount is spoken for
+        String re1 = "re_ledger_1_" + order;
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("order-" + order + "-refund-1"))
+                .willReturn(okJson(refundObject(re1, pi, 10_000, "pending", order, 1))));
+        Map<String, Object> pending = f.send(f.w.financeX, HttpRequest.POST(path, Map.of("amountFen", 10_000,
+                "reason", "仪器故障一小时，部分退款 one hour lost to a fault")).header("Idempotency-Key", "ledger-r1"));
+        assertEquals("PENDING", pending.get("status"));
+        assertEquals(false, pending.get("posted"));
+        assertEquals(0L, fen(money(f.w.buyer, order), "refundedFen"), "not in the books until Stripe confirms");
+        assertEquals(total - 10_000, fen(f.cardPayment(f.w.financeX, order), "refundableFen"));
+        assertEquals("422 REFUND_EXCEEDS_PAYMENT", f.error(f.w.financeX, HttpRequest.POST(path, Map.of("amountFen",
+                total - 10_000 + 1, "reason", "多退")).header("Idempotency-Key", "ledger-r-too-much")),
+                "a refund under way counts against what is left");
+
+        // 2. the webhook says it succeeded: posted once, with the reason, taken back from every share
+        String body = event("evt_refund_ok_" + order, "refund.updated", refundObject(re1, pi, 10_000, "succeeded", order, 1));
+        HttpResponse<String> r = webhook(body, signed(body));
+        assertTrue(r.body().contains("REFUND_SUCCEEDED"), r.body());
+        Map<String, Object> m = money(f.w.buyer, order);
+        assertEquals(10_000L, fen(m, "refundedFen"));
+        assertEquals(10_000L, fen(m, "refundedCashFen"));
+        assertEquals(total - 10_000, fen(m, "refundableFen"));
+        Map<String, Object> shown = listOf(m, "refunds").get(0);
+        assertEquals("仪器故障一小时，部分退款 one hour lost to a fault", shown.get("reason"), "the buyer reads why");
+        assertEquals("CARD", shown.get("method"));
+        assertEquals(10_000L, fen(shown, "cashFen"));
+        assertEquals(0L, fen(shown, "voucherFen"));
+        assertEquals(0L, fen(m, "heldFen"), "BUYER_PREPAID of the order stays at zero, never below");
+        assertEquals(0L, net(order, "BUYER_PREPAID"));
+        assertEquals(total - 10_000, fen(m, "earnedFen"), "the shares gave back what the buyer got back");
+        List<Map<String, Object>> journals = listOf(money(f.w.financeX, order), "journals");
+        Map<String, Object> refundJournal = journals.get(journals.size() - 1);
+        assertEquals("ORDER:" + order + ":CARD_REFUND:1", refundJournal.get("businessKey"));
+        assertEquals(0L, listOf(refundJournal, "legs").stream().mapToLong(l -> fen(l, "amountFen")).sum(), "balanced");
+        assertEquals(-10_000L, listOf(refundJournal, "legs").stream().filter(l -> "CARD_CLEARING".equals(l.get("type")))
+                .mapToLong(l -> fen(l, "amountFen")).sum(), "the money left through the card clearing account");
+        assertEquals(true, listOf(f.cardPayment(f.w.buyer, order), "refunds").get(0).get("posted"));
+
+        // Stripe delivers it again, then sends another event about the same refund, then reconciliation runs: nothing twice
+        assertTrue(webhook(body, signed(body)).body().contains("DUPLICATE"));
+        String again = event("evt_refund_again_" + order, "refund.updated", refundObject(re1, pi, 10_000, "succeeded", order, 1));
+        assertEquals(200, webhook(again, signed(again)).getStatus().getCode());
+        jdbc.write(c -> Jdbc.update(c, "UPDATE card_refund SET created_at = created_at - INTERVAL 1 HOUR WHERE order_id = ?", order));
+        reconciliation.reconcile();
+        assertEquals(1L, count("SELECT COUNT(*) FROM ledger_journal WHERE business_key LIKE ?", "ORDER:" + order + ":CARD_REFUND:%"));
+        assertEquals(1L, count("SELECT COUNT(*) FROM order_refund WHERE order_id = ?", order));
+        assertEquals(10_000L, fen(money(f.w.buyer, order), "refundedFen"));
+
+        // 3. the rest: Stripe answers pending and the webhook never comes; reconciliation finds it succeeded and posts it
+        String re2 = "re_ledger_2_" + order;
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("order-" + order + "-refund-2"))
+                .willReturn(okJson(refundObject(re2, pi, total - 10_000, "pending", order, 2))));
+        stripe.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/refunds/" + re2))
+                .willReturn(okJson(refundObject(re2, pi, total - 10_000, "succeeded", order, 2))));
+        Map<String, Object> rest = f.send(f.w.managerX, HttpRequest.POST(path, Map.of("reason", "投诉成立，余款退回"))
+                .header("Idempotency-Key", "ledger-r2"));
+        assertEquals(total - 10_000, fen(rest, "amountFen"), "no amount = all that is left");
+        jdbc.write(c -> Jdbc.update(c, "UPDATE card_refund SET created_at = created_at - INTERVAL 1 HOUR WHERE order_id = ?", order));
+        CardReconciliation.Result run = reconciliation.reconcile();
+        assertTrue(run.refundsChecked() >= 1, run.toString());
+        reconciliation.reconcile();
+        m = money(f.w.buyer, order);
+        assertEquals(total, fen(m, "refundedFen"));
+        assertEquals(0L, fen(m, "refundableFen"));
+        assertEquals(0L, fen(m, "earnedFen"), "every share given back");
+        assertEquals(0L, net(order, "CARD_CLEARING"), "all the money that came in by card went back out");
+        assertEquals(0L, net(order, "BUYER_PREPAID"));
+        assertEquals(2L, count("SELECT COUNT(*) FROM order_refund WHERE order_id = ?", order));
+        assertEquals(0L, fen(f.cardPayment(f.w.buyer, order), "refundableFen"));
+        assertEquals("422 REFUND_EXCEEDS_PAYMENT", f.error(f.w.financeX, HttpRequest.POST(path, Map.of("amountFen", 1,
+                "reason", "再退")).header("Idempotency-Key", "ledger-r3")));
+        assertEquals("422 REFUND_METHOD_NOT_SUPPORTED", f.error(f.w.financeX, HttpRequest.POST("/api/v1/orders/" + order
+                + "/refunds", Map.of("amountFen", 1, "reason", "bank")).header("Idempotency-Key", "ledger-bank")),
+                "card payments are refunded through Stripe, not recorded as bank refunds");
+    }
+
+    @Test
+    void aCardRefundOfAnOrderPaidPartByVoucherGivesBackCardAndVoucherInProportion() throws Exception {
+        // a voucher programme for this instrument only, granted to the buyer: it pays half of the order
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        Map<String, Object> programme = new HashMap<>();
+        programme.put("name", "卡退款创新券 " + System.nanoTime());
+        programme.put("type", "STANDARD");
+        programme.put("budgetFen", 100_000_000);
+        programme.put("validFrom", today.minusDays(30).toString());
+        programme.put("validUntil", today.plusDays(300).toString());
+        programme.put("regions", List.of("440300"));
+        programme.put("acceptingRegions", List.of("GB-FIF"));
+        programme.put("categories", List.of());
+        programme.put("instrumentIds", List.of(Long.parseLong(f.instrument)));
+        programme.put("coverBp", 5_000);
+        programme.put("perOrderCapFen", 2_000_000);
+        programme.put("yearlyCapFen", 10_000_000);
+        long programmeId = fen(f.send(f.w.fiscal, HttpRequest.POST("/api/v1/voucher-programmes", programme)), "id");
+        f.send(f.w.fiscal, HttpRequest.POST("/api/v1/voucher-programmes/" + programmeId + "/grants",
+                Map.of("enterpriseId", f.w.enterprise, "amountFen", 50_000_000)));
+        long order = f.awaitingPayment();
+        long total = f.totalFen(order);
+        Map<?, ?> voucher = (Map<?, ?>) f.send(f.w.buyer, HttpRequest.POST("/api/v1/orders/" + order + "/checkout", Map.of()))
+                .get("voucher");
+        long voucherFen = fen(voucher, "voucherFen");
+        long cash = fen(voucher, "cashDueFen");
+        assertTrue(voucherFen > 0 && cash > 0 && voucherFen + cash == total, voucher.toString());
+        String pi = "pi_voucher_" + order;
+        stubCreate("order-" + order + "-attempt-1", pi, cash);
+        start(order, "start-" + order, 201);
+        String paidEvent = event("evt_paid_" + order, "payment_intent.succeeded", intent(pi, cash, "succeeded", null));
+        webhook(paidEvent, signed(paidEvent));
+        assertEquals("CONFIRMED", f.order(order).get("state"));
+        long available = count("SELECT quota_fen - held_fen - captured_fen - expired_fen FROM voucher_grant "
+                + "WHERE programme_id = ?", programmeId);
+        String path = "/api/v1/orders/" + order + "/card-refunds";
+
+        // part of it: card and voucher in proportion to what each paid
+        long part = 1_001;
+        long partCash = part * cash / total; // the exact share, rounded down; largest remainder may add the odd fen
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("order-" + order + "-refund-1"))
+                .willReturn(okJson(refundObject("re_v1_" + order, pi, 0, "succeeded", order, 1))));
+        Map<String, Object> first = f.send(f.w.financeX, HttpRequest.POST(path, Map.of("amountFen", part,
+                "reason", "少用一刻钟 15 minutes unused")).header("Idempotency-Key", "voucher-r1"));
+        long firstCash = fen(first, "amountFen");
+        assertTrue(firstCash == partCash || firstCash == partCash + 1, first + " vs " + partCash);
+        assertEquals(part, firstCash + fen(first, "voucherFen"), "the parts make the refund");
+        assertEquals(part, fen(first, "totalFen"));
+        stripe.verify(1, postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key",
+                equalTo("order-" + order + "-refund-1")).withRequestBody(containing("amount=" + firstCash)));
+        assertEquals(available + fen(first, "voucherFen"), count("SELECT quota_fen - held_fen - captured_fen - expired_fen "
+                + "FROM voucher_grant WHERE programme_id = ?", programmeId), "the voucher part is back on the grant");
+
+        // the rest: exactly what is left of each
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("order-" + order + "-refund-2"))
+                .willReturn(okJson(refundObject("re_v2_" + order, pi, 0, "succeeded", order, 2))));
+        Map<String, Object> rest = f.send(f.w.managerX, HttpRequest.POST(path, Map.of("reason", "订单取消 order called off"))
+                .header("Idempotency-Key", "voucher-r2"));
+        assertEquals(cash - firstCash, fen(rest, "amountFen"));
+        assertEquals(voucherFen - fen(first, "voucherFen"), fen(rest, "voucherFen"));
+        Map<String, Object> m = money(f.w.buyer, order);
+        assertEquals(cash, fen(m, "refundedCashFen"));
+        assertEquals(voucherFen, fen(m, "refundedVoucherFen"));
+        assertEquals(0L, fen(m, "refundableFen"));
+        assertEquals(0L, fen(m, "heldFen"));
+        assertEquals("订单取消 order called off", listOf(m, "refunds").get(1).get("reason"));
+        assertEquals(0L, net(order, "VOUCHER_RECEIVABLE"), "the fiscal fund owes nothing for this order");
+        assertEquals(0L, net(order, "CARD_CLEARING"));
+        assertEquals(available + voucherFen, count("SELECT quota_fen - held_fen - captured_fen - expired_fen "
+                + "FROM voucher_grant WHERE programme_id = ?", programmeId), "everything back on the grant");
+        assertEquals("RELEASED", f.send(f.w.buyer, HttpRequest.GET("/api/v1/orders/" + order + "/voucher")).get("state"));
+    }
+
     @Test
     void reconciliationAppliesWhatTheWebhookMissedAndRetriesAnUnansweredCreate() throws Exception {
         // 1. paid at Stripe, but the webhook never came

@@ -342,6 +342,156 @@ class VoucherIT implements RealServices {
         assertEquals(5_000_000L, available(b), "a rejected subsidy goes back to the grant");
     }
 
+    // ---------------------------------------------------------------- refunds and the ledger
+
+    @Test
+    void aRefundOfAnOrderPaidPartVoucherPartCashGivesBothBackInProportionAndTheVoucherPartIsNoLongerClaimable() {
+        Buyer b = buyer();
+        long programme = programmeWithGrant(standard(100_000_000), b, 10_000_000);
+        long order = order(b, tem, 3_000_000); // 15,000 CNY voucher + 15,000 CNY bank transfer
+        send(b.token(), HttpRequest.POST("/api/v1/orders/" + order + "/checkout", Map.of()));
+        send(w.financeX, HttpRequest.POST("/api/v1/orders/" + order + "/bank-transfer",
+                Map.of("amountFen", 1_500_000, "reference", "VR-" + order)));
+        send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
+        send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-out", Map.of()));
+        assertEquals(8_500_000L, available(b));
+
+        Map<String, Object> m = refund(order, 1_000_001, "两小时未能使用 two hours unusable");
+        assertEquals(1_000_001L, num(m, "refundedFen"));
+        assertEquals(500_001L, num(m, "refundedCashFen"), "half of it cash (the odd fen by largest remainder)");
+        assertEquals(500_000L, num(m, "refundedVoucherFen"), "and half voucher, as the order was paid");
+        assertEquals(999_999L, num(m, "refundableCashFen"));
+        assertEquals(1_000_000L, num(m, "refundableVoucherFen"));
+        Map<String, Object> seen = send(b.token(), HttpRequest.GET("/api/v1/orders/" + order + "/money"));
+        Map<?, ?> r = (Map<?, ?>) ((List<?>) seen.get("refunds")).get(0);
+        assertEquals("两小时未能使用 two hours unusable", r.get("reason"), "the buyer reads why");
+        assertEquals(500_001L, ((Number) r.get("cashFen")).longValue());
+        assertEquals(500_000L, ((Number) r.get("voucherFen")).longValue());
+        assertEquals("BANK_TRANSFER", r.get("method"));
+        assertEquals(9_000_000L, available(b), "the voucher part is back on the grant");
+        Map<String, Object> grant = list(b.token(), "/api/v1/organisations/" + b.org() + "/voucher-grants").get(0);
+        assertEquals(1_000_000L, num(grant, "capturedFen"));
+        assertEquals(1_000_000L, num(send(b.token(), HttpRequest.GET("/api/v1/orders/" + order + "/voucher")), "voucherFen"));
+        List<Map<String, Object>> legs = refundLegs(order);
+        assertEquals(0L, legs.stream().mapToLong(l -> num(l, "amountFen")).sum(), "the refund journal balances");
+        assertEquals(-500_001L, legSum(legs, "BANK_CLEARING"));
+        assertEquals(-500_000L, legSum(legs, "VOUCHER_RECEIVABLE"), "the fiscal fund no longer owes the voucher part");
+        assertEquals(0L, legSum(legs, "BUYER_PREPAID"), "nothing was held any more: the shares give it back");
+
+        // the operator claims only what the voucher still pays
+        String period = YearMonth.now(ClockFactory.SHANGHAI).toString();
+        Map<String, Object> claim = send(w.financeX, HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/voucher-claims",
+                Map.of("programmeId", programme, "period", period)));
+        assertEquals(1_000_000L, num(claim, "amountFen"));
+        HttpClientResponseException claimed = fails(w.financeX, refundRequest(order, 2, "再退两分"));
+        assertEquals(409, claimed.getStatus().getCode());
+        assertTrue(claimed.getResponse().getBody(String.class).orElse("").contains("VOUCHER_CLAIMED"));
+
+        // approving the claim: the fiscal fund owes it (VOUCHER_CLAIM:<id>:APPROVED), once
+        long fundBefore = balance(w.fiscal, "fiscal-fund", "FISCAL_FUND_RECEIVABLE");
+        long claimId = num(claim, "id");
+        send(w.fiscal, HttpRequest.POST("/api/v1/voucher-claims/" + claimId + "/approve", Map.of()));
+        assertEquals(1_000_000L, balance(w.fiscal, "fiscal-fund", "FISCAL_FUND_RECEIVABLE") - fundBefore);
+        assertEquals(409, fails(w.fiscal, HttpRequest.POST("/api/v1/voucher-claims/" + claimId + "/approve", Map.of()))
+                .getStatus().getCode());
+        assertEquals(1L, count("SELECT COUNT(*) FROM ledger_journal WHERE business_key = 'VOUCHER_CLAIM:" + claimId + ":APPROVED'"));
+        assertEquals(1_000_000L, balance(w.fiscal, "fiscal-fund", "FISCAL_FUND_RECEIVABLE") - fundBefore);
+        assertEquals(409, fails(w.financeX, refundRequest(order, 2, "再退两分")).getStatus().getCode(),
+                "an approved redemption is final for the voucher part");
+    }
+
+    @Test
+    void aFullRefundOfAVoucherOnlyOrderReturnsEverythingToTheGrant() {
+        Buyer b = buyer();
+        long programme = programmeWithGrant(standard(100_000_000), b, 10_000_000);
+        long order = order(b, tem, 800_000); // wholly by voucher
+        send(b.token(), HttpRequest.POST("/api/v1/orders/" + order + "/checkout", Map.of()));
+        assertEquals(9_200_000L, available(b));
+
+        Map<String, Object> m = refund(order, 800_000, "设备停机，取消服务 instrument down");
+        assertEquals(800_000L, num(m, "refundedVoucherFen"));
+        assertEquals(0L, num(m, "refundedCashFen"));
+        assertEquals(0L, num(m, "heldFen"));
+        assertEquals(0L, num(m, "refundableFen"));
+        assertEquals("VOUCHER", ((Map<?, ?>) ((List<?>) m.get("refunds")).get(0)).get("method"));
+        assertEquals(10_000_000L, available(b), "all of it back on the grant");
+        assertEquals("RELEASED", send(b.token(), HttpRequest.GET("/api/v1/orders/" + order + "/voucher")).get("state"));
+        List<Map<String, Object>> legs = refundLegs(order);
+        assertEquals(-800_000L, legSum(legs, "VOUCHER_RECEIVABLE"));
+        assertEquals(800_000L, legSum(legs, "BUYER_PREPAID"));
+        HttpClientResponseException more = fails(w.financeX, refundRequest(order, 1, "one fen more"));
+        assertTrue(more.getResponse().getBody(String.class).orElse("").contains("REFUND_EXCEEDS_PAID"));
+
+        send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
+        send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-out", Map.of()));
+        assertEquals(0L, num(send(w.financeX, HttpRequest.GET("/api/v1/orders/" + order + "/money")), "earnedFen"));
+        HttpClientResponseException nothing = fails(w.financeX, HttpRequest.POST("/api/v1/operators/" + w.operatorX
+                + "/voucher-claims", Map.of("programmeId", programme, "period", YearMonth.now(ClockFactory.SHANGHAI).toString())));
+        assertTrue(nothing.getResponse().getBody(String.class).orElse("").contains("NOTHING_TO_CLAIM"),
+                "a refunded voucher is not claimable");
+    }
+
+    @Test
+    void anApprovedSubsidyIsOwedToTheBuyerAndARejectedClaimPostsNothing() {
+        Buyer b = buyer();
+        Map<String, Object> chongqing = standard(100_000_000);
+        chongqing.put("type", "POST_PAYMENT_SUBSIDY");
+        chongqing.put("coverBp", 1_000);
+        chongqing.put("categories", List.of());
+        chongqing.put("instrumentIds", List.of(tem));
+        chongqing.remove("fullCoverBelowFen");
+        programmeWithGrant(chongqing, b, 5_000_000);
+        List<Long> claims = new ArrayList<>();
+        for (long total : List.of(1_000_000L, 2_000_000L)) {
+            long order = order(b, tem, total);
+            send(w.financeX, HttpRequest.POST("/api/v1/orders/" + order + "/bank-transfer",
+                    Map.of("amountFen", total, "reference", "SUB-" + order)));
+            send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
+            send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-out", Map.of()));
+        }
+        list(w.fiscal, "/api/v1/voucher-claims?state=SUBMITTED").stream().filter(c -> num(c, "claimantId") == b.org())
+                .forEach(c -> claims.add(num(c, "id")));
+        assertEquals(2, claims.size());
+        long fundBefore = balance(w.fiscal, "fiscal-fund", "FISCAL_FUND_RECEIVABLE");
+        send(w.fiscal, HttpRequest.POST("/api/v1/voucher-claims/" + claims.get(0) + "/approve", Map.of()));
+        send(w.fiscal, HttpRequest.POST("/api/v1/voucher-claims/" + claims.get(1) + "/reject", Map.of("reason", "材料不全")));
+        assertEquals(100_000L, balance(b.token(), Long.toString(b.org()), "SUBSIDY_PAYABLE"), "10 % of 10,000 CNY, owed to the buyer");
+        assertEquals(100_000L, balance(w.fiscal, "fiscal-fund", "FISCAL_FUND_RECEIVABLE") - fundBefore,
+                "the fiscal fund owes the approved subsidy only");
+        assertEquals(0L, count("SELECT COUNT(*) FROM ledger_journal WHERE business_key LIKE 'VOUCHER_CLAIM:" + claims.get(1) + ":%'"),
+                "a rejection posts nothing");
+    }
+
+    private MutableHttpRequest<?> refundRequest(long order, long amountFen, String reason) {
+        return HttpRequest.POST("/api/v1/orders/" + order + "/refunds", Map.of("amountFen", amountFen, "reason", reason))
+                .header("Idempotency-Key", "refund-" + order + "-" + seq.incrementAndGet());
+    }
+
+    private Map<String, Object> refund(long order, long amountFen, String reason) {
+        return send(w.financeX, refundRequest(order, amountFen, reason));
+    }
+
+    /** The legs of the order's latest refund journal (as operator staff see them). */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> refundLegs(long order) {
+        List<Map<String, Object>> journals = (List<Map<String, Object>>) send(w.financeX,
+                HttpRequest.GET("/api/v1/orders/" + order + "/money")).get("journals");
+        Map<String, Object> last = journals.stream().filter(j -> "REFUNDED".equals(j.get("event"))).reduce((x, y) -> y)
+                .orElseThrow();
+        return (List<Map<String, Object>>) last.get("legs");
+    }
+
+    private static long legSum(List<Map<String, Object>> legs, String type) {
+        return legs.stream().filter(l -> type.equals(l.get("type"))).mapToLong(l -> num(l, "amountFen")).sum();
+    }
+
+    /** The balance (normal side) of the party's account of {@code type}; 0 while it has none. */
+    @SuppressWarnings("unchecked")
+    private long balance(String token, String party, String type) {
+        return ((List<Map<String, Object>>) send(token, HttpRequest.GET("/api/v1/ledger/parties/" + party + "/accounts"))
+                .get("accounts")).stream().filter(a -> type.equals(a.get("type"))).mapToLong(a -> num(a, "balanceFen")).sum();
+    }
+
     // ---------------------------------------------------------------- concurrency
 
     @Test
