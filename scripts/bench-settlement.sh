@@ -13,5 +13,5 @@ export DAYI_TEST_ES_HEAP="${DAYI_TEST_ES_HEAP:-1g}"
 cd app
 # reactor modules resolve to their target/classes folders
 if [[ $# -eq 0 ]]; then set -- 100000 1000000; fi
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   cn.dayi.app.bench.SettlementBenchmark "$@"

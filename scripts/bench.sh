@@ -11,5 +11,5 @@ cd "$(dirname "$0")/.."
 export DAYI_TEST_ES_HEAP="${DAYI_TEST_ES_HEAP:-1g}"
 cd app
 # reactor modules resolve to their target/classes folders
-exec java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   cn.dayi.app.bench.SearchBenchmark "${1:-100000}" "${2:-2000}"

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Small JDBC helper for the feature stores: reads on a pooled connection, writes in one
@@ -37,6 +39,8 @@ public class Jdbc {
     public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
 
     private final DataSource dataSource;
     private final TransactionOperations<Connection> tx;
@@ -64,6 +68,26 @@ public class Jdbc {
                 throw DataAccessFailure.of(e);
             }
         });
+    }
+
+    /**
+     * Like {@link #write}, but runs the work again (up to {@code attempts} times in all) when the database picked
+     * this transaction as the victim of a deadlock (SQLState 40001, MariaDB/MySQL error 1213). InnoDB has then rolled
+     * the whole transaction back, so running it again is safe — for work that changes nothing outside {@code c}.
+     * Used where concurrent transactions lock index gaps in orders nobody can fix by ordering (e.g. vouchers of
+     * different grants held at once: {@code voucher_use} inserts next to each other's range locks).
+     */
+    public <T> T writeRetryingDeadlocks(int attempts, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(work);
+            } catch (DataAccessFailure e) {
+                if (!e.deadlock() || attempt >= attempts) {
+                    throw e;
+                }
+                LOG.info("Deadlock victim, running the transaction again (attempt {} of {})", attempt + 1, attempts);
+            }
+        }
     }
 
     public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
@@ -142,6 +166,11 @@ public class Jdbc {
 
         static DataAccessFailure of(SQLException e) {
             return new DataAccessFailure(e);
+        }
+
+        /** True when the database rolled the transaction back to break a deadlock. */
+        public boolean deadlock() {
+            return getCause() instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213);
         }
 
         /** True when the failure is a broken constraint (UNIQUE, CHECK, FK) whose name contains {@code constraint}. */

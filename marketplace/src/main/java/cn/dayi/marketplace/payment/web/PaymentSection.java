@@ -81,7 +81,7 @@ class PaymentSection implements OrderPageSection {
         CardPaymentView card = cards.view(viewer, o.id());
         OrderMoney money = refunds.money(viewer, o.id());
         boolean touched = !"NONE".equals(v.state()) && !"PREVIEW".equals(v.state()) || !card.attempts().isEmpty()
-                || money.paidFen() > 0;
+                || money.paidFen() > 0 || money.voucherFen() > 0;
         if (!awaiting && !touched) {
             return; // nothing to pay and nothing paid yet (e.g. waiting for the operator to accept)
         }
@@ -101,8 +101,14 @@ class PaymentSection implements OrderPageSection {
                 last != null && "FAILED".equals(last.status()) ? last.failureMessage() : null,
                 awaiting && last != null && ("PENDING".equals(last.status()) || "UNKNOWN".equals(last.status())),
                 UUID.randomUUID().toString(),
-                money.refunds().stream().map(r -> new RefundLine(PriceText.amount(r.amountFen(), text),
-                        text.get("pay.method." + r.method()), r.reason(),
-                        WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI)))).toList()));
+                money.refunds().stream().map(r -> new RefundLine(refunded(r, text), text.get("pay.method." + r.method()),
+                        r.reason(), WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI)))).toList()));
+    }
+
+    /** The refund's amount, with its cash and voucher parts when it gave back both. */
+    private static String refunded(OrderMoney.Refund r, PageText text) {
+        String all = PriceText.amount(r.amountFen(), text);
+        return r.cashFen() > 0 && r.voucherFen() > 0 ? text.get("pay.refund.split", all, PriceText.amount(r.cashFen(), text),
+                PriceText.amount(r.voucherFen(), text)) : all;
     }
 }
