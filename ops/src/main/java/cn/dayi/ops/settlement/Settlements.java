@@ -112,8 +112,13 @@ public class Settlements {
                 period.toString()));
     }
 
+    /**
+     * Starts (or restarts) the period's run, or answers the completed one. Two runs claiming a period nobody ran yet
+     * both lock the missing row's gap and both insert: InnoDB then rolls one back as a deadlock victim, which runs
+     * again and finds the other's row (SettlementIT.twoRunsAtOnceWriteEachStatementOnce failed now and then on it).
+     */
     private Optional<RunResult> claim(SettlementPeriod period, Instant now) {
-        return jdbc.write(c -> {
+        return jdbc.writeRetryingDeadlocks(3, c -> {
             Optional<String[]> run = Jdbc.one(c, "SELECT state, attempts, parties_total FROM settlement_run WHERE period = ? FOR UPDATE",
                     rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, period.toString());
             if (run.isEmpty()) {
