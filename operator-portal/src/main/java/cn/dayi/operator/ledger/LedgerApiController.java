@@ -35,10 +35,13 @@ import java.time.format.DateTimeParseException;
  * <ul>
  *   <li>{@code POST /api/v1/orders/{id}/refunds} {@code {"amountFen", "reason"}} with header
  *       {@code Idempotency-Key} (required) → 201 {@link OrderMoney}: the serving operator's finance staff or
- *       manager refund part or all of a bank-transfer payment (see {@link Refunds}). Repeats with the same key
+ *       manager record a refund of part or all of an order paid by bank transfer or wholly by innovation voucher, split
+ *       cash / voucher in proportion (card payments are refunded through {@code POST …/card-refunds}; see
+ *       {@link Refunds}). Repeats with the same key
  *       and body replay the first answer; 409 {@code IDEMPOTENCY_KEY_IN_FLIGHT}; 422 {@code IDEMPOTENCY_KEY_REUSED};
  *       400 {@code IDEMPOTENCY_KEY_REQUIRED}, {@code AMOUNT_INVALID}, {@code REASON_REQUIRED}; 422 {@code ORDER_NOT_PAID},
- *       {@code REFUND_EXCEEDS_PAID}, {@code REFUND_METHOD_NOT_SUPPORTED}; 404 {@code ORDER_NOT_FOUND}; 403 {@code FORBIDDEN}.</li>
+ *       {@code REFUND_EXCEEDS_PAID}, {@code REFUND_METHOD_NOT_SUPPORTED}; 409 {@code VOUCHER_CLAIMED}; 404 {@code ORDER_NOT_FOUND};
+ *       403 {@code FORBIDDEN}.</li>
  *   <li>{@code GET /api/v1/orders/{id}/money} → {@link OrderMoney}: paid, refunded (each refund with its reason),
  *       held, earned, refundable; the journals for operator staff and platform admins. Whoever sees the order.</li>
  *   <li>{@code GET /api/v1/ledger/parties/{party}/accounts?asOf=} → {@code {party, asOf, accounts[{accountId, type,

@@ -18,11 +18,14 @@ class CardReconciliationJob implements Job {
         this.reconciliation = reconciliation;
     }
 
-    /** Result: payments checked; a run where Stripe could not be asked about some of them is FAILED (retryable). */
+    /**
+     * Result: card payments and card refunds checked; a run where Stripe could not be asked about some of them is
+     * FAILED (retryable).
+     */
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         CardReconciliation.Result r = reconciliation.reconcile();
-        context.setResult(r.checked());
+        context.setResult(r.checked() + r.refundsChecked());
         if (r.errors() > 0) {
             throw new JobExecutionException(r.errors() + " of " + r.checked() + " open card payments could not be checked "
                     + "at Stripe (confirmed " + r.confirmed() + ", failed " + r.failed() + ", flagged " + r.flagged()
