@@ -247,7 +247,7 @@ class TestingBrowserIT {
             assertEquals("已确认", page.locator("#order-state").innerText());
             page.locator("#receive-samples").click();
             page.waitForURL("**done=RECEIVE_SAMPLES**");
-            assertEquals("使用中", page.locator("#order-state").innerText());
+            assertEquals("检测中", page.locator("#order-state").innerText());
             assertTrue(page.locator("#results-none").isVisible(), "no results yet");
 
             // refused uploads, said on the page, nothing kept
