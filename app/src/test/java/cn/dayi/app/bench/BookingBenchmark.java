@@ -324,7 +324,8 @@ public final class BookingBenchmark {
         return new Setup(ids, buyer);
     }
 
-    private static Actor actor(Accounts accounts, String name, long org, Role role) {
+    /** A person {@code name@bench.dayi} (password {@code bench-password-123}) with {@code role} in {@code org}. */
+    static Actor actor(Accounts accounts, String name, long org, Role role) {
         var p = accounts.create(name + "@bench.dayi", name, "bench-password-123", org, role, null);
         return accounts.actor(p.id()).orElseThrow();
     }

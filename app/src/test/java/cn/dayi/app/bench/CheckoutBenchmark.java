@@ -289,8 +289,8 @@ public final class CheckoutBenchmark {
         List<String> ids = jdbc.read(c -> Jdbc.list(c, "SELECT id FROM instrument WHERE source = ? ORDER BY id",
                 rs -> Long.toString(rs.getLong(1)), report.source()));
         long owner = organisations.search("基准大学", null, 1).get(0).id();
-        Actor manager = actor(accounts, "manager", operator, Role.OPERATOR_MANAGER);
-        Actor ownerAdmin = actor(accounts, "owner", owner, Role.OWNER_ADMIN);
+        Actor manager = BookingBenchmark.actor(accounts, "manager", operator, Role.OPERATOR_MANAGER);
+        Actor ownerAdmin = BookingBenchmark.actor(accounts, "owner", owner, Role.OWNER_ADMIN);
         Entrustments entrustments = ctx.getBean(Entrustments.class);
         long e = entrustments.draft(manager, operator, new NewEntrustment(owner, ids, LocalDate.now(SH),
                 LocalDate.now(SH).plusYears(1), "机时", new RevenueShares(5000, 2000, 2500, 500), true)).id();
@@ -319,7 +319,7 @@ public final class CheckoutBenchmark {
         int slot = 0;
         for (int b = 0; b < buyersCount; b++) {
             long enterprise = organisations.create("基准需求企业-" + b, null, OrganisationKind.ENTERPRISE, "440305").id();
-            Actor buyer = actor(accounts, "buyer-" + b, enterprise, Role.BUYER_MEMBER);
+            Actor buyer = BookingBenchmark.actor(accounts, "buyer-" + b, enterprise, Role.BUYER_MEMBER);
             send(fiscal, "POST", "/api/v1/voucher-programmes/" + programme + "/grants", "{\"enterpriseId\":" + enterprise
                     + ",\"amountFen\":" + GRANT_FEN + "}", null, 201);
             List<Long> orders = new ArrayList<>();
@@ -337,11 +337,6 @@ public final class CheckoutBenchmark {
             buyers.add(new Buyer(token(ctx, "buyer-" + b + "@bench.dayi"), enterprise, orders));
         }
         return buyers;
-    }
-
-    private static Actor actor(Accounts accounts, String name, long org, Role role) {
-        var p = accounts.create(name + "@bench.dayi", name, "bench-password-123", org, role, null);
-        return accounts.actor(p.id()).orElseThrow();
     }
 
     private static String token(ApplicationContext ctx, String email) {
