@@ -852,6 +852,9 @@ class AuthorisationMatrixIT implements RealServices {
         m.add(new Case("POST", "/api/v1/orders/{id}/refunds", EnumSet.of(Who.MANAGER_X, Who.FINANCE_X),
                 who -> HttpRequest.POST("/api/v1/orders/" + confirmed() + "/refunds", Map.of("amountFen", 1,
                         "reason", "矩阵测试")).header("Idempotency-Key", "matrix-" + seq.incrementAndGet())));
+        m.add(new Case("POST", "/operator/orders/{id}/refund", EnumSet.of(Who.MANAGER_X, Who.FINANCE_X),
+                who -> form("/operator/orders/" + confirmed() + "/refund", "amountYuan=0.01&reason=" + java.net.URLEncoder
+                        .encode("矩阵测试", java.nio.charset.StandardCharsets.UTF_8) + "&key=matrix-" + seq.incrementAndGet())));
         m.add(new Case("GET", "/api/v1/orders/{id}/money", orderParties,
                 who -> HttpRequest.GET("/api/v1/orders/" + confirmed() + "/money")));
         m.add(new Case("GET", "/api/v1/ledger/parties/{party}/accounts", EnumSet.of(Who.ADMIN, Who.MANAGER_X, Who.FINANCE_X),

@@ -503,7 +503,7 @@ public class OrderPagesController {
     }
 
     /** {@link #fen(String)} for the form field {@code field}, refusing with {@code message}. */
-    static Long fen(@Nullable String yuan, String field, String message) {
+    public static Long fen(@Nullable String yuan, String field, String message) {
         String y = yuan == null ? "" : yuan.strip().replace(",", "");
         if (!y.matches("\\d{1,12}(\\.\\d{1,2})?")) {
             throw new ApiException.ValidationFailed(field, "AMOUNT_INVALID", message);

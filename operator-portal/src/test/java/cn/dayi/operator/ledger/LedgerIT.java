@@ -1,6 +1,7 @@
 package cn.dayi.operator.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -143,6 +144,36 @@ class LedgerIT implements RealServices {
         Map<String, Object> completed = list(money(w.admin, order), "journals").get(1);
         assertTrue(list(completed, "legs").stream().noneMatch(l -> l.get("type").equals("OWNER_PAYABLE")
                 || l.get("type").equals("FISCAL_FUND_PAYABLE")), "no owner or fiscal share on an own instrument");
+    }
+
+    @Test
+    void operatorFinanceRefundsOnTheOrderPageOnceAndBothSidesSeeWhy() {
+        long order = paidOrder(tem, 1); // 66,161
+        String before = page(w.financeX, "/orders/" + order);
+        assertTrue(before.contains("id=\"refund-form\"") && before.contains("value=\"661.61\""),
+                "operator finance is offered the refund form with all that is refundable");
+        assertFalse(page(w.buyer, "/orders/" + order).contains("id=\"refund-form\""), "the buyer is not");
+        assertFalse(page(w.technicianX, "/orders/" + order).contains("id=\"refund-form\""), "nor a technician");
+
+        String form = "amountYuan=100.50&reason=" + java.net.URLEncoder.encode("样品未按时检测 late start",
+                java.nio.charset.StandardCharsets.UTF_8) + "&key=page-" + order;
+        HttpResponse<String> done = postForm(w.financeX, "/operator/orders/" + order + "/refund", form);
+        assertEquals(303, done.code());
+        assertTrue(done.header("Location").contains("done=REFUNDED"), done.header("Location"));
+        assertEquals(303, postForm(w.financeX, "/operator/orders/" + order + "/refund", form).code(), "a double submit …");
+        Map<String, Object> m = money(w.buyer, order);
+        assertEquals(10_050L, num(m, "refundedFen"), "… refunds once");
+        assertEquals("样品未按时检测 late start", list(m, "refunds").get(0).get("reason"));
+        assertTrue(page(w.buyer, "/orders/" + order).contains("样品未按时检测 late start"), "the buyer's page shows why");
+
+        HttpResponse<String> tooMuch = postForm(w.financeX, "/operator/orders/" + order + "/refund",
+                "amountYuan=1000&reason=x&key=page-too-much-" + order);
+        assertTrue(tooMuch.header("Location").contains("error="), "refused with the reason on the page");
+        HttpResponse<String> badAmount = postForm(w.financeX, "/operator/orders/" + order + "/refund",
+                "amountYuan=12.345&reason=x&key=page-bad-" + order);
+        assertTrue(badAmount.header("Location").contains("error="), badAmount.header("Location"));
+        assertEquals(10_050L, num(money(w.buyer, order), "refundedFen"), "refused forms refund nothing");
+        assertEquals(403, postForm(w.buyer, "/operator/orders/" + order + "/refund", form.replace("key=page-", "key=b-")).code());
     }
 
     @Test
@@ -354,6 +385,22 @@ class LedgerIT implements RealServices {
                 "start", start.toString(), "end", start.plusSeconds(3600L * hours).toString(), "mode", "STAFF_OPERATED"))));
         send(w.managerX, HttpRequest.POST("/api/v1/orders/" + id + "/accept", Map.of()));
         return id;
+    }
+
+    private String page(String token, String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE)
+                .bearerAuth(token), String.class);
+    }
+
+    /** Posts a page form; the answer (a 303 redirect, or the error status) without following it. */
+    private HttpResponse<String> postForm(String token, String path, String form) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.POST(path, form)
+                    .contentType(io.micronaut.http.MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                    .accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE).bearerAuth(token), String.class);
+        } catch (HttpClientResponseException e) {
+            return HttpResponse.status(e.getStatus()).body(e.getResponse().getBody(String.class).orElse(""));
+        }
     }
 
     private long paidOrder(String instrument, int hours) {

@@ -14,6 +14,7 @@ import cn.dayi.marketplace.payment.CardPayments;
 import cn.dayi.marketplace.time.ClockFactory;
 import cn.dayi.marketplace.voucher.OrderVoucher;
 import cn.dayi.marketplace.voucher.VoucherCheckout;
+import cn.dayi.pricing.Yuan;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.format.DateTimeFormatter;
@@ -61,12 +62,16 @@ class PaymentSection implements OrderPageSection {
      * @param cardFailure    why the last card attempt failed, or null
      * @param cardPending    a card payment is under way (waiting for Stripe)
      * @param requestKey     a fresh key for the card form (a double submit resumes the same payment)
+     * @param canRefund      the viewer is the serving operator's finance staff or manager and something is refundable:
+     *                       the refund form (posted to the operator portal's {@code /operator/orders/{id}/refund}) shows
+     * @param refundable     what may still be refunded (cash and voucher together), e.g. {@code 420.00 元}
+     * @param refundableYuan the same as a plain number for the form's default, e.g. {@code 420.00}
      */
     public record PayPanel(long orderId, boolean awaiting, boolean buyer, String total, String voucherState,
                            @Nullable String programme, String voucherAmount, String cashDue, long cashDueFen,
                            boolean offerVoucher, String cashAfterVoucher, List<String> voucherNotes, @Nullable String cardOff, boolean canPayByCard,
                            String cardPaid, long cardPaidFen, @Nullable String cardFailure, boolean cardPending, String requestKey,
-                           List<RefundLine> refunds) {
+                           List<RefundLine> refunds, boolean canRefund, String refundable, String refundableYuan) {
     }
 
     /** A refund as shown to both sides. */
@@ -93,6 +98,8 @@ class PaymentSection implements OrderPageSection {
                 : card.unavailableReason();
         CardPaymentView.Attempt last = card.attempts().isEmpty() ? null : card.attempts().get(card.attempts().size() - 1);
         long cashDue = awaiting ? card.amountDueFen() : v.cashDueFen();
+        boolean canRefund = viewer.hasRoleIn(o.operator().id(), Role.OPERATOR_FINANCE, Role.OPERATOR_MANAGER)
+                && money.refundableFen() > 0;
         model.put("pay", new PayPanel(o.id(), awaiting, buyer, PriceText.amount(o.totalFen(), text), v.state(),
                 v.programmeName(), PriceText.amount(v.voucherFen(), text), PriceText.amount(cashDue, text), cashDue,
                 buyer && awaiting && "PREVIEW".equals(v.state()) && v.voucherFen() > 0, PriceText.amount(v.cashDueFen(), text),
@@ -102,7 +109,8 @@ class PaymentSection implements OrderPageSection {
                 awaiting && last != null && ("PENDING".equals(last.status()) || "UNKNOWN".equals(last.status())),
                 UUID.randomUUID().toString(),
                 money.refunds().stream().map(r -> new RefundLine(refunded(r, text), text.get("pay.method." + r.method()),
-                        r.reason(), WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI)))).toList()));
+                        r.reason(), WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI)))).toList(),
+                canRefund, PriceText.amount(money.refundableFen(), text), Yuan.format(money.refundableFen()).replace(",", "")));
     }
 
     /** The refund's amount, with its cash and voucher parts when it gave back both. */
