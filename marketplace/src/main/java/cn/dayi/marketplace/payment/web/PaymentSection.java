@@ -28,8 +28,9 @@ import java.util.UUID;
  * the best grant, chosen by {@link VoucherCheckout}, one button to apply it) or why none applies, then the rest due
  * in cash — by card through Stripe (when the platform has Stripe and a publishable key; otherwise the reason) or by
  * corporate bank transfer quoting the order number. Afterwards both sides see how the order was paid (voucher part,
- * card part, its attempts' failures) and every refund with its reason. Buttons are offered to the buyer's members
- * only; what they may do is decided by the services, not here.
+ * card part, its attempts' failures) and every refund with its cash / voucher parts and reason; the serving
+ * operator's finance staff and manager get the refund form. Buttons are offered to those roles only; what they may
+ * do is decided by the services, not here.
  */
 @Singleton
 class PaymentSection implements OrderPageSection {
@@ -69,9 +70,10 @@ class PaymentSection implements OrderPageSection {
      */
     public record PayPanel(long orderId, boolean awaiting, boolean buyer, String total, String voucherState,
                            @Nullable String programme, String voucherAmount, String cashDue, long cashDueFen,
-                           boolean offerVoucher, String cashAfterVoucher, List<String> voucherNotes, @Nullable String cardOff, boolean canPayByCard,
-                           String cardPaid, long cardPaidFen, @Nullable String cardFailure, boolean cardPending, String requestKey,
-                           List<RefundLine> refunds, boolean canRefund, String refundable, String refundableYuan) {
+                           boolean offerVoucher, String cashAfterVoucher, List<String> voucherNotes,
+                           @Nullable String cardOff, boolean canPayByCard, String cardPaid, long cardPaidFen,
+                           @Nullable String cardFailure, boolean cardPending, String requestKey, List<RefundLine> refunds,
+                           boolean canRefund, String refundable, String refundableYuan) {
     }
 
     /** A refund as shown to both sides. */
@@ -97,20 +99,22 @@ class PaymentSection implements OrderPageSection {
                 ? stripeJs.publishableKey().isPresent() ? null : text.get("pay.card.noPublishableKey")
                 : card.unavailableReason();
         CardPaymentView.Attempt last = card.attempts().isEmpty() ? null : card.attempts().get(card.attempts().size() - 1);
+        String cardFailure = last != null && "FAILED".equals(last.status()) ? last.failureMessage() : null;
+        boolean cardPending = awaiting && last != null && ("PENDING".equals(last.status()) || "UNKNOWN".equals(last.status()));
         long cashDue = awaiting ? card.amountDueFen() : v.cashDueFen();
+        boolean offerVoucher = buyer && awaiting && "PREVIEW".equals(v.state()) && v.voucherFen() > 0;
+        boolean canPayByCard = buyer && awaiting && cardOff == null && card.canPayByCardNow();
         boolean canRefund = viewer.hasRoleIn(o.operator().id(), Role.OPERATOR_FINANCE, Role.OPERATOR_MANAGER)
                 && money.refundableFen() > 0;
+        List<RefundLine> refundLines = money.refunds().stream().map(r -> new RefundLine(refunded(r, text),
+                text.get("pay.method." + r.method()), r.reason(), WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI))))
+                .toList();
         model.put("pay", new PayPanel(o.id(), awaiting, buyer, PriceText.amount(o.totalFen(), text), v.state(),
                 v.programmeName(), PriceText.amount(v.voucherFen(), text), PriceText.amount(cashDue, text), cashDue,
-                buyer && awaiting && "PREVIEW".equals(v.state()) && v.voucherFen() > 0, PriceText.amount(v.cashDueFen(), text),
-                notes, cardOff,
-                buyer && awaiting && cardOff == null && card.canPayByCardNow(), PriceText.amount(card.paidFen(), text), card.paidFen(),
-                last != null && "FAILED".equals(last.status()) ? last.failureMessage() : null,
-                awaiting && last != null && ("PENDING".equals(last.status()) || "UNKNOWN".equals(last.status())),
-                UUID.randomUUID().toString(),
-                money.refunds().stream().map(r -> new RefundLine(refunded(r, text), text.get("pay.method." + r.method()),
-                        r.reason(), WHEN.format(r.recordedAt().atZone(ClockFactory.SHANGHAI)))).toList(),
-                canRefund, PriceText.amount(money.refundableFen(), text), Yuan.format(money.refundableFen()).replace(",", "")));
+                offerVoucher, PriceText.amount(v.cashDueFen(), text), notes, cardOff, canPayByCard,
+                PriceText.amount(card.paidFen(), text), card.paidFen(), cardFailure, cardPending, UUID.randomUUID().toString(),
+                refundLines, canRefund, PriceText.amount(money.refundableFen(), text),
+                Yuan.format(money.refundableFen()).replace(",", "")));
     }
 
     /** The refund's amount, with its cash and voucher parts when it gave back both. */
