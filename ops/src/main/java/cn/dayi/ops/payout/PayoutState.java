@@ -8,7 +8,7 @@ import java.util.Set;
  * Where a payout stands, and the one table of moves between the states ({@link #canMoveTo}).
  *
  * <pre>
- * WAITING_FOR_ACCOUNT → PENDING (Stripe transfer) | IN_FILE (bank payout file)
+ * WAITING_FOR_ACCOUNT → PENDING (Stripe transfer) | IN_FILE (bank payout file) | FAILED (the payables no longer cover it)
  * PENDING | UNKNOWN   → TRANSFERRED | FAILED | UNKNOWN
  * IN_FILE             → PAID | FAILED
  * FAILED              → WAITING_FOR_ACCOUNT (retry: routed again by the account then set)
@@ -28,11 +28,14 @@ public enum PayoutState {
     IN_FILE,
     /** Finance marked the bank payout paid; the journal is posted. Final. */
     PAID,
-    /** Stripe refused, or the bank run failed; the reason is kept and platform admins may retry. */
+    /**
+     * Stripe refused, the bank run failed, or the party's payables no longer covered the payout when it was routed
+     * ({@code PAYABLE_SHORT}); the reason is kept and platform admins may retry.
+     */
     FAILED;
 
     private static final Map<PayoutState, Set<PayoutState>> MOVES = Map.of(
-            WAITING_FOR_ACCOUNT, EnumSet.of(PENDING, IN_FILE),
+            WAITING_FOR_ACCOUNT, EnumSet.of(PENDING, IN_FILE, FAILED),
             PENDING, EnumSet.of(TRANSFERRED, FAILED, UNKNOWN),
             UNKNOWN, EnumSet.of(TRANSFERRED, FAILED, UNKNOWN),
             IN_FILE, EnumSet.of(PAID, FAILED),

@@ -233,6 +233,13 @@ public class Payouts {
             }
             PayoutAccounts.Stored account = PayoutAccounts.stored(c, p.partyId()).orElse(null);
             Instant now = clock.instant();
+            Optional<String> shortfall = shortfall(c, p, now);
+            if (shortfall.isPresent()) {
+                Jdbc.update(c, "UPDATE payout SET state = 'FAILED', failure_code = 'PAYABLE_SHORT', failure_reason = ?,"
+                        + " updated_at = ? WHERE id = ?", cut(shortfall.get(), 1000), now, id);
+                event(c, id, p.state(), PayoutState.FAILED, shortfall.get(), by, now);
+                return PayoutState.FAILED;
+            }
             switch (accounts.routeOf(account)) {
                 case "STRIPE_TRANSFER" -> {
                     Jdbc.update(c, "UPDATE payout SET state = 'PENDING', method = 'STRIPE_TRANSFER', stripe_account_id = ?,"
@@ -253,6 +260,34 @@ public class Payouts {
                 }
             }
         });
+    }
+
+    /**
+     * Why the party's payables no longer cover the payout, or empty: a refund or a correction posted after the month
+     * took back part of what the statement says (e.g. a complaint refunded in the next month claws back the owner's
+     * share). Paying the statement's share then would pay more than is owed; finance settles the difference with the
+     * party first. Checked when a payout is routed, before any money can leave (a PENDING or UNKNOWN Stripe transfer
+     * may already have been made, so it is not checked again there).
+     */
+    private Optional<String> shortfall(Connection c, Row p, Instant now) throws SQLException {
+        // payouts already routed but not yet posted will take their part of the payables first
+        long[] underWay = Jdbc.one(c, "SELECT COALESCE(SUM(owner_fen), 0), COALESCE(SUM(operator_fen), 0) FROM payout"
+                + " WHERE party_id = ? AND currency = ? AND id <> ? AND state IN ('PENDING', 'UNKNOWN', 'IN_FILE')",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, p.partyId(), p.currency(), p.id()).orElseThrow();
+        long owner = owed(c, AccountType.OWNER_PAYABLE, p, now) - underWay[0];
+        long operator = owed(c, AccountType.OPERATOR_PAYABLE, p, now) - underWay[1];
+        if (owner >= p.ownerFen() && operator >= p.operatorFen()) {
+            return Optional.empty();
+        }
+        return Optional.of("The party's payables no longer cover this payout (owner share " + p.ownerFen() + " fen, owed "
+                + owner + " fen; operator share " + p.operatorFen() + " fen, owed " + operator + " fen, after payouts "
+                + "under way): a refund or "
+                + "correction after " + p.period() + " took part of it back. Settle the difference with the party, then retry.");
+    }
+
+    /** What the platform owes the party on {@code type} now (normal side), from the ledger. */
+    private long owed(Connection c, AccountType type, Row p, Instant now) throws SQLException {
+        return type.inNormalSide(ledger.signedBalance(c, AccountRef.of(type, p.partyId(), p.currency()), now.plusSeconds(1)));
     }
 
     /** Asks Stripe for the transfer of a PENDING / UNKNOWN payout with its attempt's key; returns the state afterwards. */
