@@ -564,6 +564,20 @@ class AuthorisationMatrixIT implements RealServices {
                 who -> page("/owner/" + w.ownerA + "/revenue")));
         m.add(new Case("GET", "/owner/{ownerId}/revenue/export", EnumSet.of(Who.OWNER_A, Who.ADMIN),
                 who -> HttpRequest.GET("/owner/" + w.ownerA + "/revenue/export?format=csv")));
+        // operator revenue report: the operator's manager and finance staff, platform admins
+        Set<Who> operatorRevenue = EnumSet.of(Who.MANAGER_X, Who.FINANCE_X, Who.ADMIN);
+        m.add(new Case("GET", "/api/v1/operators/{operatorId}/revenue", operatorRevenue,
+                who -> HttpRequest.GET("/api/v1/operators/" + w.operatorX + "/revenue")));
+        m.add(new Case("GET", "/operator/{operatorId}/revenue", operatorRevenue,
+                who -> page("/operator/" + w.operatorX + "/revenue")));
+        m.add(new Case("GET", "/operator/{operatorId}/revenue/export", operatorRevenue,
+                who -> HttpRequest.GET("/operator/" + w.operatorX + "/revenue/export?format=csv")));
+        // fiscal report: fiscal officers and platform admins
+        m.add(new Case("GET", "/api/v1/fiscal/report", EnumSet.of(Who.FISCAL, Who.ADMIN),
+                who -> HttpRequest.GET("/api/v1/fiscal/report")));
+        m.add(new Case("GET", "/fiscal/report", EnumSet.of(Who.FISCAL, Who.ADMIN), who -> page("/fiscal/report")));
+        m.add(new Case("GET", "/fiscal/report/export", EnumSet.of(Who.FISCAL, Who.ADMIN),
+                who -> HttpRequest.GET("/fiscal/report/export?table=due&format=xlsx")));
         // administration pages
         m.add(new Case("GET", "/admin", EnumSet.of(Who.ADMIN), who -> page("/admin?q=大学")));
         m.add(new Case("POST", "/admin/organisations", EnumSet.of(Who.ADMIN), who -> form("/admin/organisations",

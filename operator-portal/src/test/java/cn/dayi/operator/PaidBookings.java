@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Money tests' common ground, over the public API: owner A's instrument entrusted to operator X with a split,
+ * Money tests' common ground, over the public API: owner A's instrument entrusted to operator X (or Y) with a split,
  * an hourly tariff and opening hours, bookings paid by bank transfer and completed, balances, and the small JSON
  * helpers. Each booking takes a day of its own from day 3 on (09:00 Shanghai).
  */
@@ -30,13 +30,31 @@ public final class PaidBookings {
     private final HttpClient http;
     private final World w;
     private final AtomicInteger day = new AtomicInteger(3);
+    private final long operator;
+    private final String manager;
+    private final String finance;
+    private final String technician;
 
+    /** Bookings served by operator X (its manager, finance staff and technician). */
     public PaidBookings(HttpClient http, World w) {
-        this.http = http;
-        this.w = w;
+        this(http, w, w.operatorX, w.managerX, w.financeX, w.technicianX);
     }
 
-    /** Owner A entrusts {@code instrument} to operator X, fiscal-funded, with the shares in basis points. */
+    private PaidBookings(HttpClient http, World w, long operator, String manager, String finance, String technician) {
+        this.http = http;
+        this.w = w;
+        this.operator = operator;
+        this.manager = manager;
+        this.finance = finance;
+        this.technician = technician;
+    }
+
+    /** Bookings served by operator Y, whose manager does every operator step. */
+    public static PaidBookings servedByY(HttpClient http, World w) {
+        return new PaidBookings(http, w, w.operatorY, w.managerY, w.managerY, w.managerY);
+    }
+
+    /** Owner A entrusts {@code instrument} to the operator, fiscal-funded, with the shares in basis points. */
     public void entrust(String instrument, int ownerBp, int fiscalBp, int operatorBp, int platformBp) {
         Map<String, Object> body = new HashMap<>();
         body.put("ownerId", w.ownerA);
@@ -46,41 +64,52 @@ public final class PaidBookings {
         body.put("shares", Map.of("ownerBp", ownerBp, "fiscalFundBp", fiscalBp, "operatorBp", operatorBp,
                 "platformBp", platformBp));
         body.put("fiscalFunded", true);
-        long e = num(send(w.managerX, HttpRequest.POST("/api/v1/operators/" + w.operatorX + "/entrustments", body)), "id");
-        send(w.managerX, HttpRequest.POST("/api/v1/entrustments/" + e + "/propose", Map.of()));
+        long e = num(send(manager, HttpRequest.POST("/api/v1/operators/" + operator + "/entrustments", body)), "id");
+        send(manager, HttpRequest.POST("/api/v1/entrustments/" + e + "/propose", Map.of()));
         send(w.ownerAdminA, HttpRequest.POST("/api/v1/entrustments/" + e + "/accept", Map.of()));
     }
 
     /** An hourly tariff at {@code rateFen} for every buyer class, and opening hours 08:00–20:00 every day. */
     public void priceAndOpen(String instrument, String tariffCode, long rateFen) {
-        send(w.managerX, HttpRequest.POST("/api/v1/instruments/" + instrument + "/tariffs", Map.of("code", tariffCode,
+        send(manager, HttpRequest.POST("/api/v1/instruments/" + instrument + "/tariffs", Map.of("code", tariffCode,
                 "chargeUnit", "HOUR", "costBasisFen", rateFen, "academicMarkupBp", 0, "commercialMarkupBp", 0,
                 "afterHoursSurchargeBp", 0, "urgentSurchargeBp", 0)));
         List<Map<String, Object>> weekly = new ArrayList<>();
         for (String d : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             weekly.add(Map.of("weekday", d, "opens", "08:00", "closes", "20:00"));
         }
-        send(w.managerX, HttpRequest.PUT("/api/v1/instruments/" + instrument + "/booking-rules", Map.of("slotMinutes", 30,
+        send(manager, HttpRequest.PUT("/api/v1/instruments/" + instrument + "/booking-rules", Map.of("slotMinutes", 30,
                 "minNoticeHours", 24, "maxAdvanceDays", 60, "weekly", weekly)));
     }
 
-    /** The world's buyer books {@code hours} hours; operator X accepts; its finance records the bank transfer. */
+    /** The world's buyer books {@code hours} hours; the operator accepts; its finance records the bank transfer. */
     public long paid(String instrument, int hours, long rateFen) {
-        Instant start = LocalDateTime.of(LocalDate.now(SH).plusDays(day.getAndIncrement()), LocalTime.of(9, 0)).atZone(SH)
-                .toInstant();
-        long id = num(send(w.buyer, HttpRequest.POST("/api/v1/instruments/" + instrument + "/bookings", Map.of(
-                "start", start.toString(), "end", start.plusSeconds(3600L * hours).toString(), "mode", "STAFF_OPERATED"))), "id");
-        send(w.managerX, HttpRequest.POST("/api/v1/orders/" + id + "/accept", Map.of()));
-        Map<String, Object> paid = send(w.financeX, HttpRequest.POST("/api/v1/orders/" + id + "/bank-transfer",
-                Map.of("amountFen", rateFen * hours, "reference", "PAID-" + id)).header("Idempotency-Key", "paid-" + id));
+        long id = accepted(w.buyer, instrument, hours);
+        Map<String, Object> paid = payByBankTransfer(id, rateFen * hours);
         assertEquals("CONFIRMED", paid.get("state"));
         return id;
     }
 
+    /** {@code buyer} (a BUYER_MEMBER's token) books {@code hours} hours; the operator accepts (AWAITING_PAYMENT). */
+    public long accepted(String buyer, String instrument, int hours) {
+        Instant start = LocalDateTime.of(LocalDate.now(SH).plusDays(day.getAndIncrement()), LocalTime.of(9, 0)).atZone(SH)
+                .toInstant();
+        long id = num(send(buyer, HttpRequest.POST("/api/v1/instruments/" + instrument + "/bookings", Map.of(
+                "start", start.toString(), "end", start.plusSeconds(3600L * hours).toString(), "mode", "STAFF_OPERATED"))), "id");
+        send(manager, HttpRequest.POST("/api/v1/orders/" + id + "/accept", Map.of()));
+        return id;
+    }
+
+    /** The operator's finance staff record a bank transfer of {@code amountFen} for the order; the order after. */
+    public Map<String, Object> payByBankTransfer(long order, long amountFen) {
+        return send(finance, HttpRequest.POST("/api/v1/orders/" + order + "/bank-transfer",
+                Map.of("amountFen", amountFen, "reference", "PAID-" + order)).header("Idempotency-Key", "paid-" + order));
+    }
+
     /** Checks the booking in and out (COMPLETED: the ledger splits it); returns when it started. */
     public Instant complete(long order) {
-        send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
-        Map<String, Object> done = send(w.technicianX, HttpRequest.POST("/api/v1/orders/" + order + "/check-out", Map.of()));
+        send(technician, HttpRequest.POST("/api/v1/orders/" + order + "/check-in", Map.of()));
+        Map<String, Object> done = send(technician, HttpRequest.POST("/api/v1/orders/" + order + "/check-out", Map.of()));
         assertEquals("COMPLETED", done.get("state"));
         return Instant.parse((String) done.get("start"));
     }

@@ -51,6 +51,15 @@ public class ReportExports {
         return out.toByteArray();
     }
 
+    /**
+     * The report as a download: its bytes in {@code format}, the format's media type and {@code Content-Disposition:
+     * attachment} with the file name {@link #fileName(String, ReportFormat) fileName(stem, format)}.
+     */
+    public io.micronaut.http.HttpResponse<byte[]> download(ReportTable table, ReportFormat format, String stem) {
+        return io.micronaut.http.HttpResponse.ok(write(table, format)).contentType(format.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + fileName(stem, format) + "\"");
+    }
+
     /** A file name for the download, e.g. {@code owner-revenue-2026-10.xlsx}. */
     public static String fileName(String stem, ReportFormat format) {
         return stem.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension();

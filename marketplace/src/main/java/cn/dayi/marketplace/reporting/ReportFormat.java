@@ -40,4 +40,10 @@ public enum ReportFormat {
         }
         return Optional.empty();
     }
+
+    /** The format {@code s} names; 400 {@code FORMAT_INVALID} when it names none. */
+    public static ReportFormat require(String s) {
+        return parse(s).orElseThrow(() -> new cn.dayi.marketplace.web.ApiException.ValidationFailed("format",
+                "FORMAT_INVALID", "Choose format=csv, xlsx or pdf."));
+    }
 }

@@ -191,6 +191,7 @@ public class OperatorPagesController {
         model.put("org", m);
         model.put("orgs", orgs(actor, Role.OPERATOR_STAFF));
         model.put("canPropose", actor.hasRoleIn(m.organisationId(), Role.OPERATOR_MANAGER));
+        model.put("canSeeRevenue", actor.hasRoleIn(m.organisationId(), Role.OPERATOR_MANAGER, Role.OPERATOR_FINANCE));
         List<Fleet.FleetInstrument> instruments = fleet.of(actor, m.organisationId());
         model.put("fleet", instruments);
         PageText text = pages.text(request);

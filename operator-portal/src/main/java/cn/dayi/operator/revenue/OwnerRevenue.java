@@ -3,20 +3,14 @@ package cn.dayi.operator.revenue;
 import cn.dayi.marketplace.account.Actor;
 import cn.dayi.marketplace.account.Role;
 import cn.dayi.marketplace.db.Jdbc;
+import cn.dayi.marketplace.reporting.ReportYear;
 import cn.dayi.marketplace.web.ApiException;
+import cn.dayi.operator.revenue.RevenueSource.Figure;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The owner revenue report of one owner (产权单位) for one calendar year (Asia/Shanghai), one row per month,
@@ -40,9 +34,8 @@ import java.util.Map;
 @Singleton
 public class OwnerRevenue {
 
-    /** Effective hours a year a large instrument should be used: the Ministry of Education's standard. */
-    public static final long STANDARD_MINUTES_PER_YEAR = 1_400L * 60;
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Effective hours a year a large instrument should be used (1,400 h, the Ministry of Education's standard), minutes. */
+    public static final long STANDARD_MINUTES_PER_YEAR = RevenueSource.STANDARD_MINUTES_PER_YEAR;
 
     /** One month × instrument × operator. Money in fen (CNY); utilisation in basis points (10,000 = 100 %). */
     @Serdeable
@@ -77,104 +70,49 @@ public class OwnerRevenue {
         if (!actor.isPlatformAdmin() && !actor.hasRoleIn(ownerId, Role.OWNER_ADMIN)) {
             throw new ApiException.NotFound("OWNER_NOT_FOUND", "There is no owner " + ownerId + " whose reports you may read.");
         }
-        if (year < 2000 || year > 2100) {
-            throw new ApiException.ValidationFailed("year", "YEAR_INVALID", "Give a calendar year between 2000 and 2100.");
-        }
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(SHANGHAI).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(SHANGHAI).toInstant();
+        ReportYear.check(year);
         return jdbc.read(c -> {
             String ownerName = Jdbc.one(c, "SELECT name_zh FROM organisation WHERE id = ?", rs -> rs.getString(1), ownerId)
                     .orElseThrow(() -> new ApiException.NotFound("OWNER_NOT_FOUND", "There is no owner " + ownerId + "."));
-            Map<String, long[]> cells = new LinkedHashMap<>(); // key month|instrument|operator → gross, owner, minutes
-            Map<String, String[]> labels = new LinkedHashMap<>();
-            // money: per journal of the owner's instruments' orders posted in the year; months are taken in Java
-            // (Asia/Shanghai), whatever time zone the database session has
-            Jdbc.list(c, """
-                    SELECT j.posted_at, i.id, i.code, i.name, op.name_zh,
-                           -SUM(CASE WHEN a.type IN ('OWNER_PAYABLE', 'OPERATOR_PAYABLE', 'FISCAL_FUND_PAYABLE',
-                                                     'PLATFORM_REVENUE') THEN e.amount_fen ELSE 0 END) AS gross,
-                           -SUM(CASE WHEN a.type = 'OWNER_PAYABLE' AND a.party_id = ? THEN e.amount_fen ELSE 0 END) AS owner,
-                           so.operator_id
-                    FROM ledger_journal j
-                    JOIN service_order so ON so.id = j.order_id
-                    JOIN instrument i ON i.id = so.instrument_id
-                    JOIN organisation op ON op.id = so.operator_id
-                    JOIN ledger_entry e ON e.journal_id = j.id
-                    JOIN ledger_account a ON a.id = e.account_id
-                    WHERE i.owner_id = ? AND j.posted_at >= ? AND j.posted_at < ?
-                    GROUP BY j.id, j.posted_at, i.id, i.code, i.name, op.name_zh, so.operator_id""", rs -> {
-                long[] v = cell(cells, labels, month(Jdbc.instant(rs, "posted_at")), rs, rs.getLong(8));
-                v[0] += rs.getLong(6);
-                v[1] += rs.getLong(7);
-                return null;
-            }, ownerId, ownerId, from, to);
-            // use: machine-time bookings that were used, by the month they started
-            Jdbc.list(c, """
-                    SELECT so.starts_at, i.id, i.code, i.name, op.name_zh,
-                           TIMESTAMPDIFF(MINUTE, so.starts_at, so.ends_at) AS minutes, so.operator_id
-                    FROM service_order so
-                    JOIN instrument i ON i.id = so.instrument_id
-                    JOIN organisation op ON op.id = so.operator_id
-                    WHERE i.owner_id = ? AND so.kind = 'MACHINE_TIME' AND so.state IN ('COMPLETED', 'REVIEWED')
-                      AND so.starts_at >= ? AND so.starts_at < ?""", rs -> {
-                cell(cells, labels, month(Jdbc.instant(rs, "starts_at")), rs, rs.getLong(7))[2] += rs.getLong(6);
-                return null;
-            }, ownerId, from, to);
-            return assemble(ownerId, ownerName, year, cells, labels);
+            RevenueSource.Grid grid = RevenueSource.read(c, RevenueSource.Scope.OWNER, ownerId, year,
+                    Figure.OWNER_PAYABLE, ownerId);
+            return assemble(ownerId, ownerName, year, grid);
         });
     }
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(SHANGHAI);
-
-    private static String month(Instant at) {
-        return MONTH.format(at);
-    }
-
-    /**
-     * The running totals (gross, owner share, minutes) of a month × instrument × operator; instrument id, code, name
-     * and operator name from columns 2–5 of rs.
-     */
-    private static long[] cell(Map<String, long[]> cells, Map<String, String[]> labels, String month, ResultSet rs,
-                               long operatorId) throws SQLException {
-        String key = month + "|" + rs.getLong(2) + "|" + operatorId;
-        labels.putIfAbsent(key, new String[] {month, Long.toString(rs.getLong(2)), rs.getString(3), rs.getString(4),
-                rs.getString(5)});
-        return cells.computeIfAbsent(key, k -> new long[3]);
-    }
-
-    private static Report assemble(long ownerId, String ownerName, int year, Map<String, long[]> cells,
-                                   Map<String, String[]> labels) {
-        long monthMinutes = STANDARD_MINUTES_PER_YEAR / 12;
+    private static Report assemble(long ownerId, String ownerName, int year, RevenueSource.Grid grid) {
+        // a testing order completed without revenue in the year is not the owner report's business
+        List<RevenueSource.Cell> cells = grid.cells().stream().filter(c -> c.get(Figure.GROSS) != 0
+                || c.get(Figure.MINUTES) != 0 || c.get(Figure.OWNER_PAYABLE) != 0).toList();
         List<Row> rows = new ArrayList<>();
-        cells.forEach((key, v) -> {
-            String[] l = labels.get(key);
-            rows.add(new Row(l[0], Long.parseLong(l[1]), l[2], l[3], l[4], v[0], v[1], v[2], bp(v[2], monthMinutes)));
-        });
+        for (RevenueSource.Cell cell : cells) {
+            RevenueSource.Labels l = cell.labels();
+            rows.add(new Row(cell.month(), l.instrumentId(), l.code(), l.name(), l.operatorName(), cell.get(Figure.GROSS),
+                    cell.get(Figure.OWNER_PAYABLE), cell.get(Figure.MINUTES),
+                    RevenueSource.monthUtilisationBp(cell.get(Figure.MINUTES))));
+        }
         rows.sort(Comparator.comparing(Row::month).thenComparing(Row::instrumentCode).thenComparing(Row::operatorName));
         List<Month> months = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            String month = String.format("%04d-%02d", year, m);
-            List<Row> of = rows.stream().filter(r -> r.month().equals(month)).toList();
-            months.add(new Month(month, of.stream().mapToLong(Row::grossFen).sum(),
-                    of.stream().mapToLong(Row::ownerShareFen).sum(), of.stream().mapToLong(Row::usedMinutes).sum()));
-        }
-        Map<Long, InstrumentYear> byInstrument = new LinkedHashMap<>();
-        for (Row r : rows) {
-            byInstrument.merge(r.instrumentId(), new InstrumentYear(r.instrumentId(), r.instrumentCode(), r.instrumentName(),
-                    r.grossFen(), r.ownerShareFen(), r.usedMinutes(), 0), (a, b) -> new InstrumentYear(a.instrumentId(),
-                    a.instrumentCode(), a.instrumentName(), a.grossFen() + b.grossFen(), a.ownerShareFen() + b.ownerShareFen(),
-                    a.usedMinutes() + b.usedMinutes(), 0));
-        }
-        List<InstrumentYear> instruments = byInstrument.values().stream()
-                .map(i -> new InstrumentYear(i.instrumentId(), i.instrumentCode(), i.instrumentName(), i.grossFen(),
-                        i.ownerShareFen(), i.usedMinutes(), bp(i.usedMinutes(), STANDARD_MINUTES_PER_YEAR)))
-                .sorted(Comparator.comparing(InstrumentYear::instrumentCode)).toList();
-        return new Report(ownerId, ownerName, year, rows, months, instruments, rows.stream().mapToLong(Row::grossFen).sum(),
-                rows.stream().mapToLong(Row::ownerShareFen).sum(), rows.stream().mapToLong(Row::usedMinutes).sum());
+        RevenueSource.byMonth(cells, year).forEach((month, v) -> months.add(new Month(month,
+                v[Figure.GROSS.ordinal()], v[Figure.OWNER_PAYABLE.ordinal()], v[Figure.MINUTES.ordinal()])));
+        List<InstrumentYear> instruments = RevenueSource.byInstrument(cells).stream().map(i -> new InstrumentYear(
+                i.labels().instrumentId(), i.labels().code(), i.labels().name(), i.get(Figure.GROSS),
+                i.get(Figure.OWNER_PAYABLE), i.get(Figure.MINUTES), bp(i.get(Figure.MINUTES), STANDARD_MINUTES_PER_YEAR)))
+                .toList();
+        long[] total = RevenueSource.total(cells);
+        return new Report(ownerId, ownerName, year, rows, months, instruments, total[Figure.GROSS.ordinal()],
+                total[Figure.OWNER_PAYABLE.ordinal()], total[Figure.MINUTES.ordinal()]);
     }
 
     /** {@code part / whole} in basis points, rounded half up. */
     static long bp(long part, long whole) {
-        return whole == 0 ? 0 : Math.floorDiv(part * 20_000 + whole, 2 * whole);
+        return RevenueSource.bp(part, whole);
+    }
+
+    /** The months and instruments of the report as the charts draw them. */
+    RevenueChart chart(Report r) {
+        return RevenueChart.of(r.months().stream().map(m -> new RevenueChart.MonthFigures(m.month(), m.grossFen(),
+                m.ownerShareFen())).toList(), r.instruments().stream().map(i -> new RevenueChart.InstrumentFigures(
+                i.instrumentCode(), i.instrumentName(), i.usedMinutes(), i.utilisationBp())).toList());
     }
 }

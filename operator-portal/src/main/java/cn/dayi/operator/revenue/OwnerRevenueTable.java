@@ -29,9 +29,9 @@ final class OwnerRevenueTable {
             rows.add(Arrays.asList(row.month(), row.instrumentCode(), row.instrumentName(), row.operatorName(),
                     row.grossFen(), row.ownerShareFen(), row.usedMinutes(), row.utilisationBp()));
         }
-        long standard = OwnerRevenue.STANDARD_MINUTES_PER_YEAR * Math.max(1, r.instruments().size());
+        long standard = RevenueSource.STANDARD_MINUTES_PER_YEAR * Math.max(1, r.instruments().size());
         List<Object> totals = Arrays.asList("合计 Total", null, r.instruments().size() + " 台 instruments", null,
-                r.grossFen(), r.ownerShareFen(), r.usedMinutes(), OwnerRevenue.bp(r.usedMinutes(), standard));
+                r.grossFen(), r.ownerShareFen(), r.usedMinutes(), RevenueSource.bp(r.usedMinutes(), standard));
         return new ReportTable("产权单位收益报表 Owner revenue — " + r.ownerName() + " " + r.year(),
                 "毛收入与分成取自总账；利用率按每台每年 1,400 小时（教育部标准）计，月度为 1,400 ÷ 12 小时 · "
                         + "Gross and owner share from the ledger; utilisation against 1,400 h/year per instrument "

@@ -15,7 +15,7 @@ import java.util.ResourceBundle;
  *
  * <p>Besides {@code i18n/messages}, each module with pages of its own keeps its text in a bundle of
  * its own ({@code i18n/operator*.properties} for the operator portal, {@code i18n/booking*.properties} for the
- * booking pages of both), looked up after this one.
+ * booking pages of both, {@code i18n/reports*.properties} for report pages), looked up after this one.
  */
 @Singleton
 public class BundleMessageSource extends AbstractMessageSource {
@@ -23,7 +23,7 @@ public class BundleMessageSource extends AbstractMessageSource {
     static final String BASE_NAME = "i18n.messages";
     /** Bundles of other modules' pages, asked in this order after {@link #BASE_NAME}. */
     static final java.util.List<String> MODULE_BUNDLES = java.util.List.of("i18n.operator", "i18n.ops", "i18n.notification",
-            "i18n.booking");
+            "i18n.booking", "i18n.reports");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
