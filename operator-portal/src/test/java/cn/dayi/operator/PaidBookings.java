@@ -125,6 +125,29 @@ public final class PaidBookings {
         return http.toBlocking().retrieve(request.bearerAuth(token), Map.class);
     }
 
+    /** A JSON list answered to {@code token} at {@code path}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> getList(String token, String path) {
+        return (List<Map<String, Object>>) (List<?>) http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token),
+                io.micronaut.core.type.Argument.listOf(Map.class));
+    }
+
+    /** The HTML page at {@code path} as {@code token} sees it (fails the test unless 2xx). */
+    public String page(String token, String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token)
+                .accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE));
+    }
+
+    /** The HTTP status of the page at {@code path} for {@code token}. */
+    public int status(String token, String path) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token)
+                    .accept(io.micronaut.http.MediaType.TEXT_HTML_TYPE), String.class).getStatus().getCode();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
     /** "status CODE" of a request that must fail, e.g. {@code 404 OWNER_NOT_FOUND}. */
     public String error(String token, MutableHttpRequest<?> request) {
         try {

@@ -179,9 +179,9 @@ class PayoutIT implements RealServices {
         dispute(w.ownerAdminA, ownerStatement, "机时与记录不符");
         Payouts.Result disputed = payouts.prepare(month);
         assertEquals(0, disputed.created(), "a disputed statement is not paid: " + disputed);
-        assertTrue(list(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/payouts").isEmpty());
+        assertTrue(money.getList(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/payouts").isEmpty());
         assertEquals(0, transferCalls(), "Stripe was not asked");
-        assertFalse(page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("id=\"payout-of-" + ownerStatement + "\""),
+        assertFalse(money.page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("id=\"payout-of-" + ownerStatement + "\""),
                 "no payout line on an unapproved statement");
     }
 
@@ -251,7 +251,7 @@ class PayoutIT implements RealServices {
         assertEquals("WAITING_FOR_ACCOUNT", a.get("state"));
         assertEquals(ownerShare, num(a, "amountFen"));
         assertEquals(ownerShare, num(a, "ownerFen"), "owner A takes part as owner only");
-        String page = page(w.ownerAdminA, "/statements?org=" + w.ownerA);
+        String page = money.page(w.ownerAdminA, "/statements?org=" + w.ownerA);
         assertTrue(page.contains("id=\"payout-of-" + ownerStatement + "\"") && page.contains("等待收款账户"),
                 "the owner sees that its payout waits for an account");
         assertTrue(page.contains("id=\"payout-account-none\""), "and that none is set");
@@ -268,7 +268,7 @@ class PayoutIT implements RealServices {
                 "payeeName=" + enc("某某大学") + "&bankName=" + enc("中国工商银行深圳南山支行")
                         + "&accountNumber=" + enc("4000 0231 0900 1234 567"));
         assertEquals(HttpStatus.SEE_OTHER, saved.getStatus());
-        assertTrue(page(w.ownerAdminA, saved.header("Location")).contains("id=\"payout-account-bank\""));
+        assertTrue(money.page(w.ownerAdminA, saved.header("Location")).contains("id=\"payout-account-bank\""));
 
         Payouts.Result r = payouts.prepare(month);
         assertEquals(1, r.inFile(), r.toString());
@@ -303,7 +303,7 @@ class PayoutIT implements RealServices {
 
         HttpResponse<String> paid = form(w.admin, "/admin/payouts/" + id + "/paid", "bankReference=" + enc("ICBC-20261201-01"));
         assertEquals(HttpStatus.SEE_OTHER, paid.getStatus());
-        assertTrue(page(w.admin, paid.header("Location")).contains("id=\"payout-done\""));
+        assertTrue(money.page(w.admin, paid.header("Location")).contains("id=\"payout-done\""));
         Map<String, Object> a = payoutOf(w.ownerAdminA, w.ownerA);
         assertEquals("PAID", a.get("state"));
         assertEquals("ICBC-20261201-01", a.get("bankReference"));
@@ -318,14 +318,14 @@ class PayoutIT implements RealServices {
         assertEquals(1, journals("PAYOUT:" + id));
         assertEquals(0, money.balance(w.ownerAdminA, w.ownerA, "OWNER_PAYABLE"));
         assertTrue(bankFileUnchecked().isEmpty(), "a paid payout leaves the bank file");
-        assertTrue(page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("已付款"), "the owner sees it paid");
+        assertTrue(money.page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("已付款"), "the owner sees it paid");
     }
 
     @Test
     @Order(6)
     void aRetriedTransferWithoutAnswerIsUnknownAndTheNextRunAsksAgainWithTheSameKey() {
         long id = num(payoutOf(w.financeX, w.operatorX), "id");
-        assertTrue(page(w.admin, "/admin/payouts?period=" + month).contains("id=\"retry-" + id + "\""),
+        assertTrue(money.page(w.admin, "/admin/payouts?period=" + month).contains("id=\"retry-" + id + "\""),
                 "the admin page offers the retry");
         assertEquals("403 FORBIDDEN", money.error(w.financeX, HttpRequest.POST("/api/v1/admin/payouts/" + id + "/retry",
                 Map.of())));
@@ -357,7 +357,7 @@ class PayoutIT implements RealServices {
         assertEquals("tr_payout_x", x.get("stripeTransferId"));
         assertEquals(0, money.balance(w.financeX, w.operatorX, "OPERATOR_PAYABLE"), "operator X is owed nothing");
         assertEquals(cardBefore - operatorShare, platform("CARD_CLEARING"), "paid out of the Stripe balance");
-        assertTrue(page(w.financeX, "/statements?org=" + w.operatorX).contains("已转账"), "the operator sees it transferred");
+        assertTrue(money.page(w.financeX, "/statements?org=" + w.operatorX).contains("已转账"), "the operator sees it transferred");
 
         int calls = transferCalls();
         Payouts.Result rerun = payouts.prepare();
@@ -370,10 +370,10 @@ class PayoutIT implements RealServices {
     @Test
     @Order(7)
     void adminsSeeTheMonthsPayoutsAndOthersDoNot() {
-        List<Map<String, Object>> all = list(w.admin, "/api/v1/admin/payouts?period=" + month);
+        List<Map<String, Object>> all = money.getList(w.admin, "/api/v1/admin/payouts?period=" + month);
         assertEquals(2, all.size());
         assertEquals(ownerShare + operatorShare, all.stream().mapToLong(p -> num(p, "amountFen")).sum());
-        String page = page(w.admin, "/admin/payouts?period=" + month);
+        String page = money.page(w.admin, "/admin/payouts?period=" + month);
         for (Map<String, Object> p : all) {
             assertTrue(page.contains("id=\"payout-" + num(p, "id") + "\""));
         }
@@ -381,12 +381,12 @@ class PayoutIT implements RealServices {
         HttpResponse<String> byAdmin = form(w.admin, "/organisations/" + w.ownerB + "/payout-account",
                 "stripeAccountId=acct_1DayiOwnerB");
         assertEquals(HttpStatus.SEE_OTHER, byAdmin.getStatus());
-        assertTrue(page(w.admin, byAdmin.header("Location")).contains("id=\"payout-account-saved\""));
+        assertTrue(money.page(w.admin, byAdmin.header("Location")).contains("id=\"payout-account-saved\""));
         assertEquals("acct_1DayiOwnerB", money.send(w.ownerAdminB, HttpRequest.GET("/api/v1/organisations/" + w.ownerB
                 + "/payout-account")).get("stripeAccountId"));
         assertEquals("400 PERIOD_INVALID", money.error(w.admin, HttpRequest.GET("/api/v1/admin/payouts?period=2026-13")));
         assertEquals("403 FORBIDDEN", money.error(w.ownerAdminA, HttpRequest.GET("/api/v1/admin/payouts?period=" + month)));
-        assertEquals(403, status(w.managerX, "/admin/payouts"));
+        assertEquals(403, money.status(w.managerX, "/admin/payouts"));
         assertEquals("403 FORBIDDEN", money.error(w.ownerAdminA, HttpRequest.GET("/admin/payouts/bank-file?period=" + month)));
         assertEquals("404 PAYOUT_NOT_FOUND", money.error(w.ownerAdminB, HttpRequest.GET("/api/v1/organisations/" + w.ownerA
                 + "/payouts")));
@@ -397,13 +397,13 @@ class PayoutIT implements RealServices {
     // ---- helpers ----
 
     private long statementOf(String token, long party) {
-        List<Map<String, Object>> s = list(token, "/api/v1/organisations/" + party + "/statements");
+        List<Map<String, Object>> s = money.getList(token, "/api/v1/organisations/" + party + "/statements");
         assertEquals(1, s.size(), "one statement for the month: " + s);
         return num(s.get(0), "id");
     }
 
     private Map<String, Object> payoutOf(String token, long party) {
-        List<Map<String, Object>> p = list(token, "/api/v1/organisations/" + party + "/payouts");
+        List<Map<String, Object>> p = money.getList(token, "/api/v1/organisations/" + party + "/payouts");
         assertEquals(1, p.size(), "one payout: " + p);
         return p.get(0);
     }
@@ -447,25 +447,6 @@ class PayoutIT implements RealServices {
             return bankFile();
         } catch (Exception e) {
             throw new AssertionError(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> list(String token, String path) {
-        return (List<Map<String, Object>>) (List<?>) http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token),
-                Argument.listOf(Map.class));
-    }
-
-    private String page(String token, String path) {
-        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE));
-    }
-
-    private int status(String token, String path) {
-        try {
-            return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE),
-                    String.class).getStatus().getCode();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
         }
     }
 

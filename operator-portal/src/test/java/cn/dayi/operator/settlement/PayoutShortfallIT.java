@@ -12,7 +12,6 @@ import cn.dayi.ops.payout.Payouts;
 import cn.dayi.ops.settlement.SettlementPeriod;
 import cn.dayi.ops.settlement.SettlementSource;
 import cn.dayi.ops.settlement.Settlements;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -65,8 +64,7 @@ class PayoutShortfallIT implements RealServices {
         SettlementPeriod month = SettlementPeriod.monthBefore(LocalDate.now(PaidBookings.SH).withDayOfMonth(1).plusMonths(1)
                 .atStartOfDay(PaidBookings.SH).toInstant());
         new Settlements(jdbc, source, Clock.fixed(month.end().plusSeconds(3600), ZoneOffset.UTC)).settle(month);
-        List<Map> statements = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/organisations/" + w.ownerA + "/statements")
-                .bearerAuth(w.ownerAdminA), Argument.listOf(Map.class));
+        List<Map<String, Object>> statements = money.getList(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements");
         assertEquals(share, PaidBookings.num(statements.get(0), "shareFen"));
         money.send(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + PaidBookings.num(statements.get(0), "id")
                 + "/approve", Map.of()));
@@ -80,8 +78,7 @@ class PayoutShortfallIT implements RealServices {
         assertTrue(owed < share, "the refund took part of the owner's share back: " + owed + " < " + share);
 
         payouts.prepare(month);
-        List<Map> mine = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/organisations/" + w.ownerA + "/payouts")
-                .bearerAuth(w.ownerAdminA), Argument.listOf(Map.class));
+        List<Map<String, Object>> mine = money.getList(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/payouts");
         assertEquals(1, mine.size());
         Map<?, ?> payout = mine.get(0);
         assertEquals("FAILED", payout.get("state"), "not put into the bank file");

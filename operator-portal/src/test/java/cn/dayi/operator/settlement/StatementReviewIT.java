@@ -87,12 +87,12 @@ class StatementReviewIT implements RealServices {
     @Test
     @Order(1)
     void eachPartySeesItsShareFromTheLedgerAndNobodyElseSeesIt() {
-        Map<String, Object> owner = only(list(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements"));
+        Map<String, Object> owner = only(money.getList(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements"));
         assertEquals(ownerShare, num(owner, "shareFen"), "owner A's statement says what the ledger credited it");
         assertEquals(RATE_FEN * 5, num(owner, "grossFen"), "gross: the two completed bookings, 5 h × 661.61 元");
         assertEquals(300, num(owner, "minutesUsed"));
         assertEquals("OPEN", owner.get("standing"));
-        Map<String, Object> operator = only(list(w.financeX, "/api/v1/organisations/" + w.operatorX + "/statements"));
+        Map<String, Object> operator = only(money.getList(w.financeX, "/api/v1/organisations/" + w.operatorX + "/statements"));
         assertEquals(operatorShare, num(operator, "shareFen"), "operator X's statement: its 25 %");
         assertEquals("404 STATEMENT_NOT_FOUND", error(w.ownerAdminB, HttpRequest.GET("/api/v1/organisations/" + w.ownerA
                 + "/statements")));
@@ -100,7 +100,7 @@ class StatementReviewIT implements RealServices {
                 + "/statements")));
         assertEquals("404 STATEMENT_NOT_FOUND", error(w.managerX, HttpRequest.POST("/api/v1/statements/" + id(owner)
                 + "/approve", Map.of())), "the operator does not answer for the owner");
-        String page = page(w.ownerAdminA, "/statements?org=" + w.ownerA);
+        String page = money.page(w.ownerAdminA, "/statements?org=" + w.ownerA);
         assertTrue(page.contains("id=\"statement-" + id(owner) + "\"") && page.contains("id=\"approve-" + id(owner) + "\""));
         assertTrue(page.contains(String.format(java.util.Locale.ROOT, "¥%,.2f", ownerShare / 100.0)), "the share in 元");
     }
@@ -108,7 +108,7 @@ class StatementReviewIT implements RealServices {
     @Test
     @Order(2)
     void theOwnerDisputesWithAReasonTheAdminSeesItThenTheOwnerApprovesAndItIsFinal() {
-        long id = id(only(list(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements")));
+        long id = id(only(money.getList(w.ownerAdminA, "/api/v1/organisations/" + w.ownerA + "/statements")));
         assertEquals("400 REASON_REQUIRED", error(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + id + "/dispute",
                 Map.of("reason", " "))));
         HttpResponse<String> disputed = http.toBlocking().exchange(HttpRequest.POST("/statements/" + id + "/dispute",
@@ -116,44 +116,25 @@ class StatementReviewIT implements RealServices {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).accept(MediaType.TEXT_HTML_TYPE)
                 .bearerAuth(w.ownerAdminA), String.class);
         assertEquals(HttpStatus.SEE_OTHER, disputed.getStatus());
-        assertTrue(page(w.ownerAdminA, disputed.header("Location")).contains("机时与记录不符"), "the owner sees its dispute");
-        String queue = page(w.admin, "/admin/statements");
+        assertTrue(money.page(w.ownerAdminA, disputed.header("Location")).contains("机时与记录不符"), "the owner sees its dispute");
+        String queue = money.page(w.admin, "/admin/statements");
         assertTrue(queue.contains("id=\"dispute-" + id + "\"") && queue.contains("机时与记录不符"), "admins see the dispute");
-        assertEquals(HttpStatus.FORBIDDEN.getCode(), status(w.ownerAdminA, "/admin/statements"), "admins only");
+        assertEquals(HttpStatus.FORBIDDEN.getCode(), money.status(w.ownerAdminA, "/admin/statements"), "admins only");
 
         Map<String, Object> approved = send(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + id + "/approve", Map.of()));
         assertEquals("APPROVED", approved.get("standing"));
-        assertFalse(page(w.admin, "/admin/statements").contains("id=\"dispute-" + id + "\""), "no longer in dispute");
+        assertFalse(money.page(w.admin, "/admin/statements").contains("id=\"dispute-" + id + "\""), "no longer in dispute");
         assertEquals("409 STATEMENT_ALREADY_APPROVED", error(w.ownerAdminA, HttpRequest.POST("/api/v1/statements/" + id
                 + "/dispute", Map.of("reason", "再看看"))));
-        assertFalse(page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("id=\"approve-" + id + "\""),
+        assertFalse(money.page(w.ownerAdminA, "/statements?org=" + w.ownerA).contains("id=\"approve-" + id + "\""),
                 "an approved statement has no buttons");
     }
 
     // ---- helpers ----
 
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> list(String token, String path) {
-        return (List<Map<String, Object>>) (List<?>) http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token),
-                io.micronaut.core.type.Argument.listOf(Map.class));
-    }
-
     private static Map<String, Object> only(List<Map<String, Object>> statements) {
         assertEquals(1, statements.size(), "one statement for the month: " + statements);
         return statements.get(0);
-    }
-
-    private String page(String token, String path) {
-        return http.toBlocking().retrieve(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE));
-    }
-
-    private int status(String token, String path) {
-        try {
-            return http.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(token).accept(MediaType.TEXT_HTML_TYPE),
-                    String.class).getStatus().getCode();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus().getCode();
-        }
     }
 
     private Map<String, Object> send(String token, MutableHttpRequest<?> request) {
