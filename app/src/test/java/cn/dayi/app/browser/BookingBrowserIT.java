@@ -120,16 +120,8 @@ class BookingBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        BrowserSteps.close(browser, playwright, server);
     }
 
     private static Page signIn(BrowserContext context, String email) {

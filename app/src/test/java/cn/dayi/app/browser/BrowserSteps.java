@@ -27,6 +27,15 @@ final class BrowserSteps {
         return page;
     }
 
+    /** Closes what a browser test started, in the order given (browser, Playwright, the platform …), skipping nulls. */
+    static void close(AutoCloseable... started) throws Exception {
+        for (AutoCloseable c : started) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
     /** Sends JSON to the platform's API at {@code base} with a bearer token; fails the test unless it answers 2xx. */
     static String api(String base, String token, String method, String path, String json) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + path))

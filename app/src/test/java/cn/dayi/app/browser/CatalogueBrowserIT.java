@@ -73,16 +73,8 @@ class CatalogueBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        BrowserSteps.close(browser, playwright, server);
     }
 
     @BeforeEach

@@ -201,19 +201,8 @@ class MoneyBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (stripe != null) {
-            stripe.stop();
-        }
+    static void stop() throws Exception {
+        BrowserSteps.close(browser, playwright, server, stripe == null ? null : stripe::stop);
     }
 
     @Test

@@ -77,16 +77,8 @@ class SupplySideBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        BrowserSteps.close(browser, playwright, server);
     }
 
     private static Page signIn(BrowserContext context, String email) {

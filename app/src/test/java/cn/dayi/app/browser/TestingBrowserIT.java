@@ -113,16 +113,8 @@ class TestingBrowserIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        if (server != null) {
-            server.close();
-        }
+    static void stop() throws Exception {
+        BrowserSteps.close(browser, playwright, server);
     }
 
     private static Page signIn(BrowserContext context, String email) {
